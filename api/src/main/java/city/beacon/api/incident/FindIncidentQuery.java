@@ -1,0 +1,4 @@
+package city.beacon.api.incident;
+
+public record FindIncidentQuery(IncidentId incidentId) {
+}

@@ -1,0 +1,6 @@
+package city.beacon.api.incident;
+
+import java.time.Instant;
+
+public record IncidentContainedEvent(IncidentId incidentId, Instant containedAt) {
+}

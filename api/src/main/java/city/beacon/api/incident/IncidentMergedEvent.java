@@ -1,0 +1,6 @@
+package city.beacon.api.incident;
+
+import java.time.Instant;
+
+public record IncidentMergedEvent(IncidentId incidentId, IncidentId into, Instant mergedAt) {
+}

@@ -1,0 +1,36 @@
+package city.beacon.infra.store;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * Where Beacon keeps its data. With {@code beacon.mongodb.uri} set, that MongoDB is used and nothing is started;
+ * without it, the embedded MongoDB-compatible store is started on {@code beacon.embedded-store.path}.
+ */
+@ConfigurationProperties(prefix = "beacon")
+public record StoreProperties(Mongodb mongodb, EmbeddedStore embeddedStore) {
+
+    public StoreProperties {
+        mongodb = mongodb == null ? new Mongodb(null, null) : mongodb;
+        embeddedStore = embeddedStore == null ? new EmbeddedStore(null, 0) : embeddedStore;
+    }
+
+    public boolean embedded() {
+        return mongodb.uri() == null || mongodb.uri().isBlank();
+    }
+
+    /** @param uri a MongoDB connection string; empty means "use the embedded store" */
+    public record Mongodb(String uri, String database) {
+        public Mongodb {
+            database = database == null || database.isBlank() ? "beacon" : database;
+        }
+    }
+
+    /** @param path the H2 MVStore file; @param port 0 picks a free loopback port */
+    public record EmbeddedStore(Path path, int port) {
+        public EmbeddedStore {
+            path = path == null ? Path.of("data", "beacon.mv") : path;
+        }
+    }
+}
