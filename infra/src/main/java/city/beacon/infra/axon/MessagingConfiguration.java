@@ -5,9 +5,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +18,8 @@ public class MessagingConfiguration {
 
     /** Correlation and causation ids: "in response to what". */
     @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+    CorrelationDataProvider correlationAndCausation() {
+        return new CorrelationAndCausation();
     }
 
     /** The acting user, copied from each command onto every event it causes: "who did this". */
@@ -41,10 +39,5 @@ public class MessagingConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5))
                 .build();
-    }
-
-    @Autowired
-    void requireActors(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(new ActorRequiredInterceptor());
     }
 }

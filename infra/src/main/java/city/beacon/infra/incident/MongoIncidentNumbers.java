@@ -17,32 +17,56 @@ import java.time.ZoneId;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;
 
-/** One counter document per city day, incremented atomically; keyed by _id so it never scans. */
+/**
+ * Hands out numbers by claiming them: a number is taken when a document with it as {@code _id} is inserted, which
+ * the unique _id index makes atomic on every server. A per-day counter only suggests the next candidate; it is not
+ * trusted on its own because the embedded server's findOneAndUpdate/$inc is not atomic across connections
+ * (measured: 16 duplicates in 400 concurrent increments from 8 threads).
+ */
 public class MongoIncidentNumbers implements IncidentNumbers {
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> claims;
     private final ZoneId zone;
 
     public MongoIncidentNumbers(MongoDatabase database, ZoneId zone) {
-        this.counters = database.getCollection("incident_numbers");
+        this.counters = database.getCollection("incident_number_counters");
+        this.claims = database.getCollection("incident_numbers");
         this.zone = zone;
     }
 
     @Override
     public IncidentNumber next(Instant reportedAt) {
         LocalDate day = LocalDate.ofInstant(reportedAt, zone);
-        return IncidentNumber.of(day, increment(day.toString()));
+        while (true) {
+            var candidate = IncidentNumber.of(day, suggest(day.toString()));
+            if (claim(candidate, reportedAt)) {
+                return candidate;
+            }
+        }
     }
 
-    private long increment(String day) {
+    private long suggest(String day) {
         var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         try {
             return counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options).get("seq", Number.class).longValue();
         } catch (MongoWriteException e) {
-            // Two first reports of the day raced to create the counter; the loser increments the winner's.
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            // Two first reports of the day raced to create the counter; the loser increments the winner's.
             return counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options).get("seq", Number.class).longValue();
+        }
+    }
+
+    private boolean claim(IncidentNumber number, Instant at) {
+        try {
+            claims.insertOne(new Document("_id", number.value()).append("claimedAt", at.toString()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 }

@@ -1,0 +1,60 @@
+package city.beacon.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Explains an unreadable request body in terms of the JSON field a client got wrong. */
+final class JsonProblems {
+    private JsonProblems() { }
+
+    static ProblemDetail from(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            var allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return field(invalid, "must be one of " + allowed);
+        }
+        if (cause instanceof ValueInstantiationException instantiation) {
+            var reason = instantiation.getCause() == null ? "is invalid" : instantiation.getCause().getMessage();
+            return field(instantiation, reason);
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            var type = mismatched.getTargetType() == null ? "another type" : mismatched.getTargetType().getSimpleName();
+            return field(mismatched, "has the wrong type (expected " + type + ")");
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return Problems.invalid("The request body is not valid JSON: " + json.getOriginalMessage(), List.of());
+        }
+        return Problems.invalid("The request body is missing or unreadable", List.of());
+    }
+
+    private static ProblemDetail field(JsonMappingException e, String reason) {
+        String field = path(e);
+        return Problems.invalid(field + " " + reason, List.of(new FieldProblem(field, reason)));
+    }
+
+    private static String path(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}
