@@ -28,9 +28,9 @@ public record Actor(String userId, Role role, Department department) {
         Map<String, String> metaData = new HashMap<>();
         metaData.put(USER_ID, userId);
         metaData.put(ROLE, role.name());
-        if (department != null) {
-            metaData.put(DEPARTMENT, department.code());
-        }
+        // Always present, empty when none: messages inherit their cause's metadata, and a saga acting as SYSTEM
+        // must not keep the department of the liaison whose event it reacted to.
+        metaData.put(DEPARTMENT, department == null ? "" : department.code());
         return metaData;
     }
 
@@ -43,7 +43,7 @@ public record Actor(String userId, Role role, Department department) {
         }
         Object department = metaData.get(DEPARTMENT);
         return new Actor(userId.toString(), Role.valueOf(role.toString()),
-                department == null ? null : new Department(department.toString()));
+                department == null || department.toString().isEmpty() ? null : new Department(department.toString()));
     }
 
 }

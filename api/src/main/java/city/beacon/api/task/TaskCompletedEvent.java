@@ -1,0 +1,10 @@
+package city.beacon.api.task;
+
+import city.beacon.api.common.Department;
+import city.beacon.api.incident.IncidentId;
+
+import java.time.Instant;
+
+public record TaskCompletedEvent(TaskId taskId, IncidentId incidentId, Department department, String outcome,
+                                 String by, Instant completedAt) {
+}

@@ -1,0 +1,10 @@
+package city.beacon.api.task;
+
+import city.beacon.api.common.Department;
+import city.beacon.api.incident.IncidentId;
+
+import java.time.Instant;
+
+public record TaskDeclinedEvent(TaskId taskId, IncidentId incidentId, Department department, String by,
+                                String reason, Instant declinedAt) {
+}
