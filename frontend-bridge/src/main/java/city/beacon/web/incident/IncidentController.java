@@ -1,5 +1,7 @@
 package city.beacon.web.incident;
 
+import city.beacon.api.board.BoardRowView;
+import city.beacon.api.board.FindBoardQuery;
 import city.beacon.api.incident.*;
 import city.beacon.web.messaging.Commands;
 import city.beacon.web.messaging.Queries;
@@ -12,6 +14,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 
 /** Reporting and reading incidents: {@code POST /api/incidents}, {@code GET /api/incidents/{id}}. */
 @RestController
@@ -32,6 +36,20 @@ public class IncidentController {
         var id = receipt.incidentId().value();
         return ResponseEntity.created(URI.create("/api/incidents/" + id))
                 .body(new ReportedIncident(id, receipt.number().value()));
+    }
+
+    /**
+     * The live board: active incidents, newest first. {@code bbox=south,west,north,east}; {@code drills=false}
+     * hides exercises.
+     */
+    @GetMapping
+    List<BoardRowView> board(@RequestParam(required = false) Set<IncidentStatus> status,
+                             @RequestParam(required = false) Set<IncidentType> type,
+                             @RequestParam(required = false) Set<Severity> severity,
+                             @RequestParam(required = false) String bbox,
+                             @RequestParam(defaultValue = "true") boolean drills) {
+        var query = new FindBoardQuery(status, type, severity, BoundingBoxParameter.parse(bbox), drills);
+        return queries.ask(query, ResponseTypes.multipleInstancesOf(BoardRowView.class));
     }
 
     @GetMapping("/{id}")

@@ -2,28 +2,31 @@ package city.beacon.query.incident;
 
 import city.beacon.api.common.Actor;
 import city.beacon.api.incident.*;
+import city.beacon.api.task.*;
 import city.beacon.query.support.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * One document per incident, keyed by its id. Each document remembers the aggregate sequence number it has
- * applied, so an event delivered twice (a replay, a retried batch) changes nothing.
+ * One document per incident, keyed by its id, holding its facts, its tasks and its timeline, so the incident panel
+ * and an auditor's history are one keyed read. The document remembers the incident's sequence number and each task's,
+ * so an event delivered twice (a replay, a retried batch) changes nothing.
  */
 @Component
 @ProcessingGroup(IncidentProjection.GROUP)
@@ -36,70 +39,141 @@ public class IncidentProjection {
     }
 
     @EventHandler
-    void on(IncidentReportedEvent e, @SequenceNumber long seq, @MetaDataValue(Actor.USER_ID) String actor) {
-        apply(e.incidentId(), seq, ignored -> new IncidentView(e.incidentId().value(), e.number().value(), e.type(),
-                e.severity(), e.urgency(), e.certainty(), IncidentStatus.REPORTED, e.location(), e.summary(),
-                e.source(), e.drill(), actor, e.reportedAt(), e.reportedAt(), null, null, null, seq));
+    void on(IncidentReportedEvent e, EventMessage<?> message) {
+        var id = e.incidentId().value();
+        if (load(id) != null) {
+            return;
+        }
+        var actor = Actor.fromMetaData(message.getMetaData());
+        var view = new IncidentView(id, e.number().value(), e.type(), e.severity(), e.urgency(), e.certainty(),
+                IncidentStatus.REPORTED, e.location(), e.summary(), e.source(), e.drill(),
+                actor == null ? null : actor.userId(), e.reportedAt(), e.reportedAt(), null, null, null, false,
+                null, null, 0);
+        var draft = IncidentDraft.of(view);
+        draft.timeline.add(line(message, e, e.reportedAt()));
+        save(draft.build());
     }
 
     @EventHandler
-    void on(IncidentConfirmedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> withStatus(v, IncidentStatus.CONFIRMED, e.confirmedAt(), seq));
+    void on(IncidentConfirmedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.confirmedAt(), d -> d.status = IncidentStatus.CONFIRMED);
     }
 
     @EventHandler
-    void on(IncidentReclassifiedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> new IncidentView(v.id(), v.number(), e.type(), e.severity(), e.urgency(),
-                e.certainty(), v.status(), v.location(), v.summary(), v.source(), v.drill(), v.reportedBy(),
-                v.reportedAt(), e.reclassifiedAt(), v.mergedInto(), v.cancelReason(), v.resolution(), seq));
+    void on(IncidentReclassifiedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.reclassifiedAt(), d -> {
+            d.type = e.type();
+            d.severity = e.severity();
+            d.urgency = e.urgency();
+            d.certainty = e.certainty();
+        });
     }
 
     @EventHandler
-    void on(IncidentLocationUpdatedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(),
-                v.certainty(), v.status(), e.location(), v.summary(), v.source(), v.drill(), v.reportedBy(),
-                v.reportedAt(), e.updatedAt(), v.mergedInto(), v.cancelReason(), v.resolution(), seq));
+    void on(IncidentLocationUpdatedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.updatedAt(), d -> d.location = e.location());
     }
 
     @EventHandler
-    void on(IncidentNoteAddedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> withStatus(v, v.status(), e.addedAt(), seq));
+    void on(IncidentNoteAddedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.addedAt(), d -> { });
     }
 
     @EventHandler
-    void on(IncidentResponseStartedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> withStatus(v, IncidentStatus.RESPONDING, e.startedAt(), seq));
+    void on(IncidentResponseStartedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.startedAt(), d -> d.status = IncidentStatus.RESPONDING);
     }
 
     @EventHandler
-    void on(IncidentContainedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> withStatus(v, IncidentStatus.CONTAINED, e.containedAt(), seq));
+    void on(IncidentContainedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.containedAt(), d -> d.status = IncidentStatus.CONTAINED);
     }
 
     @EventHandler
-    void on(IncidentResolvedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(),
-                v.certainty(), IncidentStatus.RESOLVED, v.location(), v.summary(), v.source(), v.drill(),
-                v.reportedBy(), v.reportedAt(), e.resolvedAt(), v.mergedInto(), v.cancelReason(), e.resolution(), seq));
+    void on(IncidentResolvedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.resolvedAt(), d -> {
+            d.status = IncidentStatus.RESOLVED;
+            d.resolution = e.resolution();
+        });
     }
 
     @EventHandler
-    void on(IncidentClosedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> withStatus(v, IncidentStatus.CLOSED, e.closedAt(), seq));
+    void on(IncidentClosedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.closedAt(), d -> d.status = IncidentStatus.CLOSED);
     }
 
     @EventHandler
-    void on(IncidentCancelledEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(),
-                v.certainty(), IncidentStatus.CANCELLED, v.location(), v.summary(), v.source(), v.drill(),
-                v.reportedBy(), v.reportedAt(), e.cancelledAt(), v.mergedInto(), e.reason(), v.resolution(), seq));
+    void on(IncidentCancelledEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.cancelledAt(), d -> {
+            d.status = IncidentStatus.CANCELLED;
+            d.cancelReason = e.reason();
+        });
     }
 
     @EventHandler
-    void on(IncidentMergedEvent e, @SequenceNumber long seq) {
-        apply(e.incidentId(), seq, v -> new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(),
-                v.certainty(), IncidentStatus.MERGED, v.location(), v.summary(), v.source(), v.drill(),
-                v.reportedBy(), v.reportedAt(), e.mergedAt(), e.into().value(), v.cancelReason(), v.resolution(), seq));
+    void on(IncidentMergedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.mergedAt(), d -> {
+            d.status = IncidentStatus.MERGED;
+            d.mergedInto = e.into().value();
+        });
+    }
+
+    @EventHandler
+    void on(TaskRequestedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.requestedAt(), ignored -> new IncidentTaskView(e.taskId().value(),
+                e.department().code(), e.action(), e.priority(), TaskStatus.REQUESTED, 0, e.acknowledgeBy(),
+                e.requestedAt(), null, null, null, null, seq));
+    }
+
+    @EventHandler
+    void on(TaskAcknowledgedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.acknowledgedAt(), t -> new IncidentTaskView(t.taskId(),
+                t.department(), t.action(), t.priority(), TaskStatus.ACKNOWLEDGED, t.escalationLevel(),
+                t.acknowledgeBy(), t.requestedAt(), e.acknowledgedAt(), e.by(), t.lastNote(), t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskDeclinedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.declinedAt(), t -> changed(t, TaskStatus.DECLINED, e.reason(),
+                t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskProgressReportedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.reportedAt(), t -> changed(t, e.status(),
+                e.note() == null ? t.lastNote() : e.note(), t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskCompletedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.completedAt(), t -> changed(t, TaskStatus.COMPLETED, t.lastNote(),
+                e.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskCancelledEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.cancelledAt(), t -> changed(t, TaskStatus.CANCELLED, t.lastNote(),
+                t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskEscalatedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.escalatedAt(), t -> new IncidentTaskView(t.taskId(),
+                t.department(), t.action(), t.priority(), TaskStatus.ESCALATED, e.level(),
+                e.nextDeadline() == null ? t.acknowledgeBy() : e.nextDeadline(), t.requestedAt(), t.acknowledgedAt(),
+                t.acknowledgedBy(), t.lastNote(), t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskNotificationDeliveredEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.deliveredAt(), t -> changed(t, t.status(), t.lastNote(),
+                t.outcome(), seq));
+    }
+
+    @EventHandler
+    void on(TaskNotificationFailedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        task(e.incidentId(), e.taskId(), m, seq, e.failedAt(), t -> changed(t, t.status(), t.lastNote(),
+                t.outcome(), seq));
     }
 
     @QueryHandler
@@ -112,27 +186,65 @@ public class IncidentProjection {
         incidents.deleteMany(new Document());
     }
 
-    private void apply(IncidentId id, long seq, UnaryOperator<IncidentView> change) {
+    private void incident(IncidentId id, EventMessage<?> message, long seq, Instant at, Consumer<IncidentDraft> change) {
         var current = load(id.value());
-        if (current != null && current.version() >= seq) {
+        if (current == null || current.version() >= seq) {
+            return;   // already applied, or an incident this model never saw reported
+        }
+        var draft = IncidentDraft.of(current);
+        change.accept(draft);
+        draft.version = seq;
+        draft.lastChangedAt = at;
+        draft.timeline.add(line(message, message.getPayload(), at));
+        save(draft.build());
+    }
+
+    private void task(IncidentId incidentId, TaskId taskId, EventMessage<?> message, long seq, Instant at,
+                      UnaryOperator<IncidentTaskView> change) {
+        var current = load(incidentId.value());
+        if (current == null) {
             return;
         }
-        if (current == null && seq > 0) {
-            return;   // a later event for an incident this model never saw reported: nothing to change
+        var draft = IncidentDraft.of(current);
+        int index = -1;
+        for (int i = 0; i < draft.tasks.size(); i++) {
+            if (draft.tasks.get(i).taskId().equals(taskId.value())) {
+                index = i;
+            }
         }
-        var next = change.apply(current);
-        incidents.replaceOne(eq("_id", id.value()), Documents.toDocument(id.value(), next),
-                new ReplaceOptions().upsert(true));
+        if (index >= 0 && draft.tasks.get(index).seq() >= seq || index < 0 && seq > 0) {
+            return;
+        }
+        var next = change.apply(index >= 0 ? draft.tasks.get(index) : null);
+        if (index >= 0) {
+            draft.tasks.set(index, next);
+        } else {
+            draft.tasks.add(next);
+        }
+        draft.lastChangedAt = at;
+        draft.timeline.add(line(message, message.getPayload(), at));
+        save(draft.build());
+    }
+
+    private static IncidentTaskView changed(IncidentTaskView t, TaskStatus status, String note, String outcome, long seq) {
+        return new IncidentTaskView(t.taskId(), t.department(), t.action(), t.priority(), status, t.escalationLevel(),
+                t.acknowledgeBy(), t.requestedAt(), t.acknowledgedAt(), t.acknowledgedBy(), note, outcome, seq);
+    }
+
+    /** Dated by the domain's own clock (the time in the event), not by when the message was created. */
+    private static TimelineEntry line(EventMessage<?> message, Object event, Instant at) {
+        var actor = Actor.fromMetaData(message.getMetaData());
+        return new TimelineEntry(message.getIdentifier(), at,
+                actor == null ? null : actor.userId(), actor == null ? null : actor.role().name(),
+                event.getClass().getSimpleName().replaceFirst("Event$", ""), TimelineText.of(event));
+    }
+
+    private void save(IncidentView view) {
+        incidents.replaceOne(eq("_id", view.id()), Documents.toDocument(view.id(), view), new ReplaceOptions().upsert(true));
     }
 
     private IncidentView load(String id) {
         var document = incidents.find(eq("_id", id)).first();
         return document == null ? null : Documents.fromDocument(document, IncidentView.class);
-    }
-
-    private static IncidentView withStatus(IncidentView v, IncidentStatus status, Instant at, long seq) {
-        return new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(), v.certainty(), status,
-                v.location(), v.summary(), v.source(), v.drill(), v.reportedBy(), v.reportedAt(), at, v.mergedInto(),
-                v.cancelReason(), v.resolution(), seq);
     }
 }
