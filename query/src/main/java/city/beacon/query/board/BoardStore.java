@@ -1,5 +1,6 @@
 package city.beacon.query.board;
 
+import city.beacon.api.incident.IncidentView;
 import city.beacon.query.support.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -13,48 +14,40 @@ import java.util.List;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The board keeps only active incidents, so reading the whole board stays cheap however long the city's history
- * grows (the embedded store scans a collection for anything but a keyed lookup). Ended incidents move to the
- * archive, which also tells a re-delivered report not to bring a closed incident back.
+ * The board: the active incidents only, without their timelines, so reading the whole board stays cheap however
+ * long the city's history grows (the embedded store scans a collection for anything but a keyed lookup). The
+ * incident-detail projection keeps it in step with each incident's document; ended incidents leave it.
  */
 @Component
 public class BoardStore {
     private final MongoCollection<Document> board;
-    private final MongoCollection<Document> archive;
 
     public BoardStore(MongoDatabase beaconDatabase) {
         this.board = beaconDatabase.getCollection("board");
-        this.archive = beaconDatabase.getCollection("board_archive");
     }
 
-    BoardEntry find(String id) {
-        var document = board.find(eq("_id", id)).first();
-        return document == null ? null : Documents.fromDocument(document, BoardEntry.class);
-    }
-
-    boolean isArchived(String id) {
-        return archive.find(eq("_id", id)).first() != null;
-    }
-
-    void save(BoardEntry entry) {
-        board.replaceOne(eq("_id", entry.id()), Documents.toDocument(entry.id(), entry), new ReplaceOptions().upsert(true));
-    }
-
-    void archive(BoardEntry entry) {
-        archive.replaceOne(eq("_id", entry.id()), Documents.toDocument(entry.id(), entry), new ReplaceOptions().upsert(true));
-        board.deleteOne(eq("_id", entry.id()));
-    }
-
-    List<BoardEntry> all() {
-        List<BoardEntry> entries = new ArrayList<>();
-        for (Document document : board.find()) {
-            entries.add(Documents.fromDocument(document, BoardEntry.class));
+    public void track(IncidentView incident) {
+        if (incident.status().hasEnded()) {
+            board.deleteOne(eq("_id", incident.id()));
+            return;
         }
-        return entries;
+        var row = new IncidentView(incident.id(), incident.number(), incident.type(), incident.severity(),
+                incident.urgency(), incident.certainty(), incident.status(), incident.location(), incident.summary(),
+                incident.source(), incident.drill(), incident.reportedBy(), incident.reportedAt(),
+                incident.lastChangedAt(), incident.mergedInto(), incident.cancelReason(), incident.resolution(),
+                incident.readyToContain(), incident.tasks(), List.of(), incident.version());
+        board.replaceOne(eq("_id", row.id()), Documents.toDocument(row.id(), row), new ReplaceOptions().upsert(true));
     }
 
-    void clear() {
+    public List<IncidentView> active() {
+        List<IncidentView> rows = new ArrayList<>();
+        for (Document document : board.find()) {
+            rows.add(Documents.fromDocument(document, IncidentView.class));
+        }
+        return rows;
+    }
+
+    public void clear() {
         board.deleteMany(new Document());
-        archive.deleteMany(new Document());
     }
 }

@@ -3,6 +3,7 @@ package city.beacon.query.incident;
 import city.beacon.api.common.Actor;
 import city.beacon.api.incident.*;
 import city.beacon.api.task.*;
+import city.beacon.query.board.BoardStore;
 import city.beacon.query.support.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -33,15 +34,19 @@ import static com.mongodb.client.model.Filters.eq;
 public class IncidentProjection {
     public static final String GROUP = "incident-detail";
     private final MongoCollection<Document> incidents;
+    private final BoardStore board;
 
-    public IncidentProjection(MongoDatabase beaconDatabase) {
+    public IncidentProjection(MongoDatabase beaconDatabase, BoardStore board) {
         this.incidents = beaconDatabase.getCollection("incidents");
+        this.board = board;
     }
 
     @EventHandler
     void on(IncidentReportedEvent e, EventMessage<?> message) {
         var id = e.incidentId().value();
-        if (load(id) != null) {
+        var existing = load(id);
+        if (existing != null) {
+            board.track(existing);
             return;
         }
         var actor = Actor.fromMetaData(message.getMetaData());
@@ -184,12 +189,17 @@ public class IncidentProjection {
     @ResetHandler
     void reset() {
         incidents.deleteMany(new Document());
+        board.clear();
     }
 
     private void incident(IncidentId id, EventMessage<?> message, long seq, Instant at, Consumer<IncidentDraft> change) {
         var current = load(id.value());
-        if (current == null || current.version() >= seq) {
-            return;   // already applied, or an incident this model never saw reported
+        if (current == null) {
+            return;   // an incident this model never saw reported
+        }
+        if (current.version() >= seq) {
+            board.track(current);   // already applied; the board write may not have happened before a crash
+            return;
         }
         var draft = IncidentDraft.of(current);
         change.accept(draft);
@@ -213,6 +223,7 @@ public class IncidentProjection {
             }
         }
         if (index >= 0 && draft.tasks.get(index).seq() >= seq || index < 0 && seq > 0) {
+            board.track(current);
             return;
         }
         var next = change.apply(index >= 0 ? draft.tasks.get(index) : null);
@@ -239,8 +250,10 @@ public class IncidentProjection {
                 event.getClass().getSimpleName().replaceFirst("Event$", ""), TimelineText.of(event));
     }
 
+    /** The detail first: it records what was applied; a redelivered event re-tracks the board (see above). */
     private void save(IncidentView view) {
         incidents.replaceOne(eq("_id", view.id()), Documents.toDocument(view.id(), view), new ReplaceOptions().upsert(true));
+        board.track(view);
     }
 
     private IncidentView load(String id) {
