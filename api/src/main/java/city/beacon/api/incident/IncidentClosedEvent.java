@@ -2,5 +2,5 @@ package city.beacon.api.incident;
 
 import java.time.Instant;
 
-public record IncidentClosedEvent(IncidentId incidentId, Instant closedAt) {
+public record IncidentClosedEvent(IncidentId incidentId, Instant closedAt) implements IncidentScoped {
 }

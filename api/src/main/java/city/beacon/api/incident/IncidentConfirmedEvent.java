@@ -2,5 +2,5 @@ package city.beacon.api.incident;
 
 import java.time.Instant;
 
-public record IncidentConfirmedEvent(IncidentId incidentId, Instant confirmedAt) {
+public record IncidentConfirmedEvent(IncidentId incidentId, Instant confirmedAt) implements IncidentScoped {
 }

@@ -2,5 +2,5 @@ package city.beacon.api.incident;
 
 import java.time.Instant;
 
-public record IncidentLocationUpdatedEvent(IncidentId incidentId, Location location, Instant updatedAt) {
+public record IncidentLocationUpdatedEvent(IncidentId incidentId, Location location, Instant updatedAt) implements IncidentScoped {
 }

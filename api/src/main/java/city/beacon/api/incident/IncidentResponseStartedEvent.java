@@ -3,5 +3,5 @@ package city.beacon.api.incident;
 import java.time.Instant;
 
 /** The incident became RESPONDING: a department has taken on work. */
-public record IncidentResponseStartedEvent(IncidentId incidentId, Instant startedAt) {
+public record IncidentResponseStartedEvent(IncidentId incidentId, Instant startedAt) implements IncidentScoped {
 }

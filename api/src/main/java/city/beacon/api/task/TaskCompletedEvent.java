@@ -2,9 +2,10 @@ package city.beacon.api.task;
 
 import city.beacon.api.common.Department;
 import city.beacon.api.incident.IncidentId;
+import city.beacon.api.incident.IncidentScoped;
 
 import java.time.Instant;
 
 public record TaskCompletedEvent(TaskId taskId, IncidentId incidentId, Department department, String outcome,
-                                 String by, Instant completedAt) {
+                                 String by, Instant completedAt) implements IncidentScoped, TaskScoped {
 }

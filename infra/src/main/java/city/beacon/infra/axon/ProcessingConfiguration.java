@@ -1,5 +1,10 @@
 package city.beacon.infra.axon;
 
+import city.beacon.web.live.LiveFeedRelay;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +15,19 @@ public class ProcessingConfiguration {
     @Bean
     IncidentSequencingPolicy incidentSequencingPolicy() {
         return new IncidentSequencingPolicy();
+    }
+
+    /**
+     * Every node's live relay reads the whole shared stream from "now" on, with a token of its own kept in memory:
+     * it must see every event, whichever node's command caused it, and must not split the stream with other nodes
+     * the way projections do. After a restart its consoles resubscribe and get fresh snapshots.
+     */
+    @Bean
+    ConfigurerModule liveFeedProcessing() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTokenStore(LiveFeedRelay.GROUP, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessorConfiguration(LiveFeedRelay.GROUP, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -1,0 +1,61 @@
+package city.beacon.web.live;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
+
+/** STOMP over plain WebSocket at {@code /ws}; a simple in-memory broker per node serves the {@code /topic}s. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
+    private final LiveSessions sessions;
+    private final UserDetailsService users;
+
+    public LiveFeedConfiguration(LiveSessions sessions, UserDetailsService users) {
+        this.sessions = sessions;
+        this.users = users;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Same-origin only for browsers (Spring's default); clients without an Origin header (wall displays,
+        // department systems) authenticate with HTTP Basic on the handshake.
+        registry.addEndpoint("/ws").addInterceptors(new HttpSessionHandshakeInterceptor());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/topic")
+                .setHeartbeatValue(new long[]{10_000, 10_000})
+                .setTaskScheduler(heartbeatScheduler());
+        registry.setApplicationDestinationPrefixes("/app");
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new PublishTimeAuthorization(sessions, users));
+    }
+
+    /** Turns web-session ends (sign-out, expiry) into events LiveSessions listens to. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler heartbeatScheduler() {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("ws-heartbeat-");
+        scheduler.initialize();
+        return scheduler;
+    }
+}

@@ -1,0 +1,101 @@
+package city.beacon.infra.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A non-browser live-feed client, as a wall display would be: HTTP Basic on the handshake, a plain STOMP CONNECT,
+ * no CSRF token. Collects every frame it receives.
+ */
+public final class StompProbe implements AutoCloseable {
+    private final StompSession session;
+    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+    private StompProbe(StompSession session) {
+        this.session = session;
+    }
+
+    public static StompProbe connect(String baseUrl, String user, String password) throws Exception {
+        var client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new MappingJackson2MessageConverter());
+        var headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        var errors = new LinkedBlockingQueue<String>();
+        var handler = new StompSessionHandlerAdapter() {
+            @Override
+            public void handleFrame(StompHeaders frameHeaders, Object payload) {
+                errors.add(frameHeaders.getFirst("message") + "");
+            }
+
+            @Override
+            public void handleTransportError(StompSession s, Throwable exception) {
+                errors.add("transport: " + exception);
+            }
+        };
+        var session = client.connectAsync(baseUrl.replace("http", "ws") + "/ws", headers, handler).get(10, TimeUnit.SECONDS);
+        var probe = new StompProbe(session);
+        errors.drainTo(probe.errors);
+        return probe;
+    }
+
+    public StompProbe subscribe(String topic) {
+        session.subscribe(topic, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                messages.add((JsonNode) payload);
+            }
+        });
+        return this;
+    }
+
+    /** The next message that satisfies the condition, skipping others; fails after the timeout. */
+    public JsonNode next(Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode message = messages.poll(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            if (message != null && condition.test(message)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no matching live message within " + timeout);
+    }
+
+    public JsonNode poll(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+    }
+
+}
