@@ -4,6 +4,8 @@ import city.beacon.api.common.Actor;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.NotPermittedException;
 
+import java.util.Locale;
+
 /**
  * Who may act on a department's task (DESIGN §8): its own liaisons and its own system; operators and admins on
  * the department's behalf (it phoned the command center); auditors and Beacon's own processes never.
@@ -29,7 +31,7 @@ final class ActingForDepartment {
         return switch (by.role()) {
             case LIAISON -> "a liaison of " + by.department();
             case SYSTEM -> by.department() == null ? "Beacon itself" : "the system of " + by.department();
-            default -> "an " + by.role().name().toLowerCase(java.util.Locale.ROOT);
+            default -> "an " + by.role().name().toLowerCase(Locale.ROOT);
         };
     }
 }
