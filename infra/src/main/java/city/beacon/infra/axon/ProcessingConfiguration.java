@@ -17,6 +17,11 @@ public class ProcessingConfiguration {
         return new IncidentSequencingPolicy();
     }
 
+    @Bean
+    DepartmentSequencingPolicy departmentSequencingPolicy() {
+        return new DepartmentSequencingPolicy();
+    }
+
     /**
      * Every node's live relay reads the whole shared stream from "now" on, with a token of its own kept in memory:
      * it must see every event, whichever node's command caused it, and must not split the stream with other nodes
