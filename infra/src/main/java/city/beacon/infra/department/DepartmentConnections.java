@@ -1,0 +1,34 @@
+package city.beacon.infra.department;
+
+import city.beacon.api.common.Department;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.io.Serial;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code beacon.departments.<code>.*}: one entry per department that has a system of its own, keyed by the
+ * department code in lower case ({@code fire}, {@code gas_utility}).
+ * Keys are compared by their letters and digits only, ignoring case, so {@code gas_utility}, {@code gas-utility}
+ * and {@code GAS_UTILITY} all name the same department: whoever writes the configuration need not know which
+ * spelling Spring's relaxed binding keeps.
+ */
+@ConfigurationProperties(prefix = "beacon.departments")
+public class DepartmentConnections extends TreeMap<String, DepartmentConnection> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    Optional<DepartmentConnection> of(Department department) {
+        String wanted = comparable(department.code());
+        return entrySet().stream()
+                .filter(entry -> comparable(entry.getKey()).equals(wanted))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst();
+    }
+
+    private static String comparable(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

@@ -1,0 +1,107 @@
+package city.beacon.infra.department;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A department's own system on 127.0.0.1 and a random port, answering request i with reply i of its script (the
+ * last reply repeats). Counts what reaches it.
+ */
+final class FakeDepartmentSystem implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final List<Reply> script;
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    record Reply(int status, Duration delay) {
+        static Reply ok() {
+            return new Reply(200, Duration.ZERO);
+        }
+
+        static Reply status(int status) {
+            return new Reply(status, Duration.ZERO);
+        }
+
+        static Reply slow(Duration delay) {
+            return new Reply(200, delay);
+        }
+    }
+
+    record Received(String path, String contentType, String deliveryId, String body) {
+    }
+
+    private FakeDepartmentSystem(List<Reply> script) throws IOException {
+        this.script = script;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(workers);   // a slow answer must not hold up the next try
+        server.createContext("/", exchange -> {
+            int index = requestCount.getAndIncrement();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst(WebhookClient.DELIVERY_HEADER), body));
+            Reply reply = script.get(Math.min(index, script.size() - 1));
+            try {
+                Thread.sleep(reply.delay().toMillis());
+                byte[] answer = ("{\"reply\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(reply.status(), answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (IOException clientGone) {
+                // Beacon gave up on this try (time limit) and closed the connection.
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+    }
+
+    static FakeDepartmentSystem answering(Reply... script) {
+        try {
+            return new FakeDepartmentSystem(List.of(script));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A URL on 127.0.0.1 where nothing listens: the port was free a moment ago. */
+    static URI nothingListening() {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/beacon/tasks");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    int requests() {
+        return requestCount.get();
+    }
+
+    List<Received> received() {
+        return received;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
