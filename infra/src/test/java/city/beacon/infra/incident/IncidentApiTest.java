@@ -160,6 +160,14 @@ class IncidentApiTest {
     }
 
     @Test
+    void theApiIsDescribedByOpenApi() {
+        var docs = new Http(node.baseUrl(), "anyone", "none").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/incidents/{id}/confirm")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/departments/{code}/queue")).isTrue();
+    }
+
+    @Test
     void everyEventRecordsWhoActedAndInResponseToWhat() {
         var id = report("Pressure drop");
         assertThat(node.as("admin").post("/api/incidents/" + id + "/confirm", null).status()).isEqualTo(204);
