@@ -15,8 +15,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,7 +50,6 @@ public class IncidentResponseSaga {
     /** For a task someone else requested whose department has no line in the plan. */
     static final List<EscalationStep> DEFAULT_CHAIN = List.of(EscalationStep.RENOTIFY, EscalationStep.DUTY_SUPERVISOR);
     static final Duration DEFAULT_ACKNOWLEDGE_WITHIN = Duration.ofMinutes(5);
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentResponseSaga.class);
 
     private IncidentId incidentId;
     private IncidentType type;
@@ -322,12 +319,9 @@ public class IncidentResponseSaga {
     }
 
     private static void send(CommandGateway commands, Object command) {
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(ACTOR.toMetaData());
-        commands.send(message).whenComplete((result, failure) -> {
-            if (failure != null) {
-                LOG.warn("{} was refused: {}", command, failure.getMessage());
-            }
-        });
+        // Not waited for: a refusal (e.g. the incident was contained meanwhile) is logged by the gateway and the
+        // saga carries on; what did happen arrives as events.
+        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(ACTOR.toMetaData()));
     }
 
     private void finish() {
