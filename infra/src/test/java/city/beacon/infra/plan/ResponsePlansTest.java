@@ -106,6 +106,14 @@ class ResponsePlansTest {
     }
 
     @Test
+    void theDocumentedTableShowsEveryShippedAction() throws IOException {
+        var documented = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/response-plans.md"));
+        var plans = ConfiguredResponsePlans.from(shippedPlans(), KNOWN);
+        assertThat(plans.all()).flatExtracting(plan -> plan.lines()).allSatisfy(line ->
+                assertThat(documented).contains("| " + line.department() + " | " + line.action() + " |"));
+    }
+
+    @Test
     void everyLineNamesAKnownDepartmentAndBackup() throws IOException {
         var plans = ConfiguredResponsePlans.from(shippedPlans(), KNOWN);
         assertThat(plans.all()).flatExtracting(plan -> plan.lines()).allSatisfy(line -> {
