@@ -30,6 +30,7 @@ public class Incident {
     private Severity severity;
     private Urgency urgency;
     private Certainty certainty;
+    private boolean readyToContain;
 
     protected Incident() {
     }
@@ -89,6 +90,15 @@ public class Incident {
         }
         requireStatus("start responding to", REPORTED, CONFIRMED);
         apply(new IncidentResponseStartedEvent(incidentId, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(DeclareIncidentReadyToContainCommand cmd, Clock clock) {
+        if (readyToContain) {
+            return;   // a task completed again after a retry: the incident was already declared ready
+        }
+        requireStatus("declare ready to contain", RESPONDING);
+        apply(new IncidentReadyToContainEvent(incidentId, clock.instant()));
     }
 
     @CommandHandler
@@ -168,6 +178,11 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentResponseStartedEvent e) {
         status = RESPONDING;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReadyToContainEvent e) {
+        readyToContain = true;
     }
 
     @EventSourcingHandler

@@ -135,6 +135,25 @@ class IncidentTest {
         }
 
         @Test
+        void readyToContainIsDeclaredWhileRespondingWithoutChangingTheStatus() {
+            fixture.given(reported(), confirmed(), responding())
+                    .when(new DeclareIncidentReadyToContainCommand(ID))
+                    .expectEvents(new IncidentReadyToContainEvent(ID, NOW));
+            // Still RESPONDING: an operator can contain it, and it cannot be cancelled any more.
+            fixture.given(reported(), confirmed(), responding(), new IncidentReadyToContainEvent(ID, NOW))
+                    .when(new ContainIncidentCommand(ID))
+                    .expectEvents(contained());
+        }
+
+        @Test
+        void declaringReadyToContainTwiceIsANoOp() {
+            fixture.given(reported(), confirmed(), responding(), new IncidentReadyToContainEvent(ID, NOW))
+                    .when(new DeclareIncidentReadyToContainCommand(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void containFromResponding() {
             fixture.given(reported(), confirmed(), responding()).when(new ContainIncidentCommand(ID))
                     .expectEvents(contained());
@@ -250,7 +269,11 @@ class IncidentTest {
                         List.of(IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED,
                                 IncidentStatus.MERGED)),
                 new Case("add a note to", new AddIncidentNoteCommand(ID, "note"),
-                        List.of(IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.MERGED)));
+                        List.of(IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.MERGED)),
+                new Case("declare ready to contain", new DeclareIncidentReadyToContainCommand(ID),
+                        List.of(IncidentStatus.REPORTED, IncidentStatus.CONFIRMED, IncidentStatus.CONTAINED,
+                                IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED,
+                                IncidentStatus.MERGED)));
         return cases.stream().flatMap(c -> c.forbiddenIn().stream()
                 .map(state -> org.junit.jupiter.params.provider.Arguments.of(c.action(), state, history.apply(state),
                         c.command())));
