@@ -90,6 +90,11 @@ public class IncidentProjection {
     }
 
     @EventHandler
+    void on(IncidentReadyToContainEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.declaredAt(), d -> d.readyToContain = true);
+    }
+
+    @EventHandler
     void on(IncidentContainedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
         incident(e.incidentId(), m, seq, e.containedAt(), d -> d.status = IncidentStatus.CONTAINED);
     }

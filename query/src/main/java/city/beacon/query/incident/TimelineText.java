@@ -27,6 +27,8 @@ final class TimelineText {
             return "Note: " + e.text();
         } else if (event instanceof IncidentResponseStartedEvent) {
             return "Response started";
+        } else if (event instanceof IncidentReadyToContainEvent) {
+            return "Every department has completed its task: ready to be contained";
         } else if (event instanceof IncidentContainedEvent) {
             return "Contained";
         } else if (event instanceof IncidentResolvedEvent e) {
