@@ -7,6 +7,7 @@ import city.beacon.api.plan.PlanLine;
 import city.beacon.api.plan.ResponsePlan;
 import city.beacon.saga.response.ResponsePlans;
 
+import java.time.Duration;
 import java.util.*;
 
 import static city.beacon.api.task.EscalationStep.BACKUP_DEPARTMENT;
@@ -23,6 +24,9 @@ public final class ConfiguredResponsePlans implements ResponsePlans {
     public static ConfiguredResponsePlans from(PlansProperties properties, Set<Department> knownDepartments) {
         var problems = new ArrayList<String>();
         int version = properties.version() == null ? 0 : properties.version();
+        if (!(properties.timeScale() > 0 && properties.timeScale() <= 1)) {
+            problems.add("time-scale must be above 0 and at most 1: " + properties.timeScale());
+        }
         if (version < 1) {
             problems.add("version is missing (a whole number, raised whenever the plans change)");
         }
@@ -56,7 +60,8 @@ public final class ConfiguredResponsePlans implements ResponsePlans {
                     problems.add(type + "/" + severity + " has no plan");
                     continue;
                 }
-                var lines = linesOf(entry, entries.get(type), places, knownDepartments, problems);
+                var lines = scaled(linesOf(entry, entries.get(type), places, knownDepartments, problems),
+                        properties.timeScale());
                 resolved.computeIfAbsent(type, t -> new EnumMap<>(Severity.class))
                         .put(severity, new ResponsePlan(type + "/" + severity, version, type, severity, lines));
             }
@@ -65,6 +70,17 @@ public final class ConfiguredResponsePlans implements ResponsePlans {
             throw new InvalidResponsePlansException(problems.stream().distinct().toList());
         }
         return new ConfiguredResponsePlans(resolved);
+    }
+
+    /** Compresses deadlines for drills shown to newcomers and for tests; 1 (the default) in operations. */
+    private static List<PlanLine> scaled(List<PlanLine> lines, double timeScale) {
+        if (timeScale == 1.0) {
+            return lines;
+        }
+        return lines.stream().map(line -> new PlanLine(line.department(), line.action(), line.priority(),
+                line.acknowledgeWithin() == null ? null
+                        : Duration.ofMillis(Math.max(1000, Math.round(line.acknowledgeWithin().toMillis() * timeScale))),
+                line.backup(), line.escalation())).toList();
     }
 
     private static List<PlanLine> linesOf(PlansProperties.Entry entry, Map<Severity, PlansProperties.Entry> sameType,

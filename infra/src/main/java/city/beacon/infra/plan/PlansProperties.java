@@ -15,11 +15,14 @@ import java.util.List;
  *
  * @param version raised whenever the plans change, so a dispatched task can be traced to the plans in force
  * @param plans   one entry per incident type and group of severities
+ * @param timeScale multiplies every acknowledgment deadline: 1 in operations; e.g. 0.1 to play a drill for
+ *                  newcomers or in tests in a tenth of the time
  */
 @ConfigurationProperties(prefix = "beacon.plans")
-public record PlansProperties(Integer version, List<Entry> plans) {
+public record PlansProperties(Integer version, List<Entry> plans, Double timeScale) {
     public PlansProperties {
         plans = plans == null ? List.of() : plans;
+        timeScale = timeScale == null ? 1.0 : timeScale;
     }
 
     /**

@@ -83,7 +83,7 @@ class ResponsePlansTest {
         var line = new PlansProperties.Line("FIER", " ", Priority.HIGH, null, null, List.of(RENOTIFY, BACKUP_DEPARTMENT));
         var entries = new java.util.ArrayList<PlansProperties.Entry>();
         entries.add(new PlansProperties.Entry(IncidentType.GAS_LEAK, List.of(Severity.SEVERE), null, List.of(line)));
-        var properties = new PlansProperties(1, entries);
+        var properties = new PlansProperties(1, entries, null);
 
         assertThatThrownBy(() -> ConfiguredResponsePlans.from(properties, KNOWN))
                 .isInstanceOf(InvalidResponsePlansException.class)
@@ -101,7 +101,7 @@ class ResponsePlansTest {
         var entries = new java.util.ArrayList<>(shipped.plans());
         var first = entries.get(0);
         entries.add(new PlansProperties.Entry(first.type(), first.severities(), first.base(), first.lines()));
-        assertThatThrownBy(() -> ConfiguredResponsePlans.from(new PlansProperties(1, entries), KNOWN))
+        assertThatThrownBy(() -> ConfiguredResponsePlans.from(new PlansProperties(1, entries, null), KNOWN))
                 .hasMessageContaining("GAS_LEAK/MINOR is also planned in plans[0]");
     }
 
