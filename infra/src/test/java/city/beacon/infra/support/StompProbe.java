@@ -14,7 +14,9 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,6 +28,7 @@ import java.util.function.Predicate;
 public final class StompProbe implements AutoCloseable {
     private final StompSession session;
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
     private StompProbe(StompSession session) {
@@ -65,6 +68,7 @@ public final class StompProbe implements AutoCloseable {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
+                received.add((JsonNode) payload);
                 messages.add((JsonNode) payload);
             }
         });
@@ -85,6 +89,11 @@ public final class StompProbe implements AutoCloseable {
 
     public JsonNode poll(Duration timeout) throws InterruptedException {
         return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every message received so far, in arrival order. */
+    public List<JsonNode> received() {
+        return List.copyOf(received);
     }
 
     public boolean isConnected() {
