@@ -15,6 +15,9 @@ public final class LiveFeedAccess {
             return false;
         }
         Role role = user.role();
+        if (Topics.UNITS.equals(destination)) {
+            return true;   // every role: which units are free is what every desk coordinates around
+        }
         if (Topics.BOARD.equals(destination) || Topics.incidentOf(destination) != null) {
             return role == Role.OPERATOR || role == Role.ADMIN || role == Role.AUDITOR || role == Role.LIAISON;
         }

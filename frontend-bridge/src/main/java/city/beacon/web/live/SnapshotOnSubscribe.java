@@ -8,6 +8,8 @@ import city.beacon.api.common.Department;
 import city.beacon.api.incident.FindIncidentQuery;
 import city.beacon.api.incident.IncidentId;
 import city.beacon.api.incident.IncidentView;
+import city.beacon.api.unit.FindUnitsQuery;
+import city.beacon.api.unit.UnitView;
 import city.beacon.web.messaging.Queries;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.context.event.EventListener;
@@ -40,6 +42,8 @@ public class SnapshotOnSubscribe {
         } else if (Topics.incidentOf(topic) != null) {
             String id = Topics.incidentOf(topic);
             feed.sendSnapshot(session, subscription, topic, () -> incident(id), () -> Redaction.forLiaison(incident(id)));
+        } else if (Topics.UNITS.equals(topic)) {
+            feed.sendSnapshot(session, subscription, topic, this::units, () -> null);
         } else if (Topics.departmentOf(topic) != null) {
             var department = new Department(Topics.departmentOf(topic));
             feed.sendSnapshot(session, subscription, topic, () -> queue(department), () -> null);
@@ -48,6 +52,10 @@ public class SnapshotOnSubscribe {
 
     private Object board() {
         return queries.ask(FindBoardQuery.everything(), ResponseTypes.multipleInstancesOf(BoardRowView.class));
+    }
+
+    private Object units() {
+        return queries.ask(new FindUnitsQuery(null), ResponseTypes.multipleInstancesOf(UnitView.class));
     }
 
     private IncidentView incident(String id) {

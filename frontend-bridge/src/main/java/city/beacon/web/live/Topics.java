@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** The live feed's destinations (docs/live-feed.md). */
 public final class Topics {
     public static final String BOARD = "/topic/board";
+    public static final String UNITS = "/topic/units";
     private static final Pattern INCIDENT = Pattern.compile("/topic/incidents/([A-Za-z0-9-]{1,64})");
     private static final Pattern DEPARTMENT_TASKS = Pattern.compile("/topic/departments/([A-Z][A-Z0-9_]{1,39})/tasks");
 

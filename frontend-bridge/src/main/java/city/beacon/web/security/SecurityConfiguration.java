@@ -23,6 +23,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole("LIAISON", "OPERATOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/units/**").hasAnyRole("LIAISON", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -3,6 +3,8 @@ package city.beacon.query.incident;
 import city.beacon.api.common.Actor;
 import city.beacon.api.incident.*;
 import city.beacon.api.task.*;
+import city.beacon.api.unit.UnitAssignedEvent;
+import city.beacon.api.unit.UnitReleasedEvent;
 import city.beacon.query.board.BoardStore;
 import city.beacon.query.support.Documents;
 import com.mongodb.client.MongoCollection;
@@ -186,6 +188,16 @@ public class IncidentProjection {
                 t.outcome(), seq));
     }
 
+    @EventHandler
+    void on(UnitAssignedEvent e, EventMessage<?> m) {
+        timelineOnly(e.incidentId(), m, e.assignedAt());
+    }
+
+    @EventHandler
+    void on(UnitReleasedEvent e, EventMessage<?> m) {
+        timelineOnly(e.incidentId(), m, e.releasedAt());
+    }
+
     @QueryHandler
     Optional<IncidentView> handle(FindIncidentQuery query) {
         return Optional.ofNullable(load(query.incidentId().value()));
@@ -238,6 +250,24 @@ public class IncidentProjection {
             draft.tasks.add(next);
         }
         draft.lastChangedAt = at;
+        draft.timeline.add(line(message, message.getPayload(), at));
+        save(draft.build());
+    }
+
+    /**
+     * A line for another aggregate's event about this incident (a unit assigned or released). Its sequence number
+     * is the unit's, not the incident's, so the line's event id tells whether it was applied before.
+     */
+    private void timelineOnly(IncidentId id, EventMessage<?> message, Instant at) {
+        var current = load(id.value());
+        if (current == null) {
+            return;
+        }
+        if (current.timeline().stream().anyMatch(line -> message.getIdentifier().equals(line.eventId()))) {
+            board.track(current);
+            return;
+        }
+        var draft = IncidentDraft.of(current);
         draft.timeline.add(line(message, message.getPayload(), at));
         save(draft.build());
     }

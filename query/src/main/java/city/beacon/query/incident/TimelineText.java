@@ -2,6 +2,9 @@ package city.beacon.query.incident;
 
 import city.beacon.api.incident.*;
 import city.beacon.api.task.*;
+import city.beacon.api.unit.UnitAssignedEvent;
+import city.beacon.api.unit.UnitId;
+import city.beacon.api.unit.UnitReleasedEvent;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +65,10 @@ final class TimelineText {
         } else if (event instanceof TaskNotificationFailedEvent e) {
             return e.department() + " system could not be notified (" + e.notice() + ", " + e.attempts()
                     + " tries): " + e.reason();
+        } else if (event instanceof UnitAssignedEvent e) {
+            return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " assigned";
+        } else if (event instanceof UnitReleasedEvent e) {
+            return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " released";
         }
         return event.getClass().getSimpleName();
     }
@@ -71,6 +78,10 @@ final class TimelineText {
             return " at " + location.address();
         }
         return " at " + location.point().lat() + ", " + location.point().lon();
+    }
+
+    private static String unit(UnitId id, String name) {
+        return name == null ? id.value() : id.value() + " " + name;
     }
 
     private static String reason(String reason) {
