@@ -2,6 +2,7 @@ package city.beacon.infra.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +10,26 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The embedded MongoDB-compatible server on an H2 MVStore file, reachable over loopback TCP. */
+/**
+ * The embedded MongoDB-compatible server on an H2 MVStore file, reachable over loopback TCP. A write is on disk before
+ * the server acknowledges it ({@link GroupCommit}); the MVStore's own background commit is switched off, so every
+ * commit happens between whole commands.
+ */
 public final class EmbeddedStore implements AutoCloseable {
+    /**
+     * Netty event-loop threads. A thread waiting for a group commit holds up the other connections it serves, so the
+     * server gets more than Netty's default of two per core.
+     */
+    private static final int WORKER_THREADS = 32;
+
     private final H2Backend backend;
+    private final GroupCommit commit;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedStore(H2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedStore(H2Backend backend, GroupCommit commit, MongoServer server, InetSocketAddress address) {
         this.backend = backend;
+        this.commit = commit;
         this.server = server;
         this.address = address;
     }
@@ -30,10 +43,12 @@ public final class EmbeddedStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store directory for " + file, e);
         }
-        var backend = new H2Backend(file.toString());
-        var server = new MongoServer(backend);
-        server.bind(host, port);
-        return new EmbeddedStore(backend, server, server.getLocalAddress());
+        MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        var backend = new H2Backend(mvStore);
+        var commit = new GroupCommit(mvStore, true);
+        var server = new MongoServer(new DurableBackend(backend, commit));
+        server.bind(new InetSocketAddress(host, port), 0, WORKER_THREADS);
+        return new EmbeddedStore(backend, commit, server, server.getLocalAddress());
     }
 
     public String connectionString() {
@@ -51,5 +66,10 @@ public final class EmbeddedStore implements AutoCloseable {
 
     H2Backend backend() {
         return backend;
+    }
+
+    /** How many times the store has been committed to disk; see {@link GroupCommit#commits()}. */
+    long commits() {
+        return commit.commits();
     }
 }
