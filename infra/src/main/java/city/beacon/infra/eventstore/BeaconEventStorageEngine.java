@@ -68,14 +68,18 @@ public class BeaconEventStorageEngine extends BatchingEventStorageEngine {
         try {
             appender.append(events, serializer);
         } catch (MongoException | EventStoreException e) {
-            handlePersistenceException(e, firstDomainEvent(events));
+            handlePersistenceException(e, conflictingEvent(events, e));
         }
     }
 
-    /** The event named in a conflict: the commit's first aggregate event (its first sequence number decides the kind). */
-    private static EventMessage<?> firstDomainEvent(List<? extends EventMessage<?>> events) {
+    /**
+     * The event whose aggregate key the store reported as taken (MongoDB and the embedded server both quote it), so
+     * Axon can tell a duplicate creation (sequence 0) from a lost race; the commit's first event if none is named.
+     */
+    private static EventMessage<?> conflictingEvent(List<? extends EventMessage<?>> events, Exception failure) {
+        String message = String.valueOf(failure.getMessage());
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?>) {
+            if (message.contains("\"" + CommitDocument.aggregateKey(event) + "\"")) {
                 return event;
             }
         }

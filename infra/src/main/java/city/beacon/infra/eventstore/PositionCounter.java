@@ -1,5 +1,6 @@
 package city.beacon.infra.eventstore;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -15,6 +16,7 @@ import static com.mongodb.client.model.Updates.inc;
 final class PositionCounter {
     private static final String ID = "global-position";
     private static final String LAST = "last";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollection<Document> counters;
 
@@ -24,9 +26,23 @@ final class PositionCounter {
 
     /** @return the first of {@code count} consecutive positions now reserved for the caller */
     long reserve(int count) {
-        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        Document after = counters.findOneAndUpdate(eq("_id", ID), inc(LAST, (long) count), options);
-        return after.get(LAST, Number.class).longValue() - count + 1;
+        // Ask for the document as it was BEFORE the increment. mongo-java-server 1.47 answers "AFTER" with the
+        // stored document object itself, serialized after its lock is released, so a concurrent increment can show
+        // through and two callers get the same value (measured here: ~40% duplicates with 8 threads). The "before"
+        // image is a private copy, and is what MongoDB answers atomically too.
+        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
+        Document before;
+        try {
+            before = counters.findOneAndUpdate(eq("_id", ID), inc(LAST, (long) count), options);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            // On MongoDB two first-ever reservations may both try to create the counter; the loser increments it.
+            before = counters.findOneAndUpdate(eq("_id", ID), inc(LAST, (long) count), options);
+        }
+        long last = before == null ? 0 : before.get(LAST, Number.class).longValue();
+        return last + 1;
     }
 
     /** @return the highest position reserved so far (committed or not), 0 for an empty store */
