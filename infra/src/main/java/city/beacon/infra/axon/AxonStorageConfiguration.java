@@ -61,7 +61,7 @@ public class AxonStorageConfiguration {
      * {@code {sagaType, associations: {key, value}}}, load/update/delete ask for {@code sagaIdentifier}. On MongoDB
      * both are index lookups; the embedded server uses the unique one and scans for the compound one.
      */
-    static void ensureSagaIndexes(MongoCollection<Document> sagas) {
+    public static void ensureSagaIndexes(MongoCollection<Document> sagas) {
         sagas.createIndex(Indexes.ascending("sagaType", "associations"),
                 new IndexOptions().name("saga_type_association"));
         sagas.createIndex(Indexes.ascending("sagaIdentifier"),
