@@ -152,6 +152,7 @@ public class BeaconEventStorageEngine extends BatchingEventStorageEngine {
 
         protected Builder() {
             persistenceExceptionResolver(CommitAppender::isAggregateKeyConflict);
+            snapshotSerializer(AggregateSnapshotSerializer.create());
         }
 
         public Builder database(MongoDatabase database) {

@@ -16,11 +16,17 @@ import java.util.function.Supplier;
  * processor could act on) an event that a crash then takes back, and its position could be handed out again.
  * <p>
  * Commands run under a shared gate and a commit takes it exclusively, so a commit never captures half a command
- * (a document stored but its unique-index entries not yet).
+ * (a document stored but its unique-index entries not yet). For the same reason the MVStore's background writer is
+ * off, and with it its housekeeping: {@link #compact()} does that housekeeping between whole commands instead.
  */
 final class GroupCommit {
     private final MVStore store;
     private final boolean fsync;
+    /** Chunks with less live data than this (percent) are rewritten by {@link #compact()}. */
+    private static final int TARGET_FILL_RATE = 80;
+    /** Upper bound of one compaction run, so a run holds up commands for milliseconds, not seconds. */
+    private static final int COMPACT_BYTES_PER_RUN = 4 * 1024 * 1024;
+
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final AtomicLong started = new AtomicLong();
     private final Object commitTurn = new Object();
@@ -53,6 +59,31 @@ final class GroupCommit {
     /** The number of store commits so far: group commit means far fewer than acknowledged writes. */
     long commits() {
         return commits.get();
+    }
+
+    /**
+     * Rewrites the live pages of mostly-dead chunks so their space can be reused. Every commit writes new copies of
+     * the pages it touched; without this the file grows by kilobytes per write (measured: ~19 KB per event).
+     */
+    void compact() {
+        synchronized (commitTurn) {
+            long covered;
+            gate.writeLock().lock();
+            try {
+                if (store.isClosed() || !store.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_RUN)) {
+                    return;
+                }
+                covered = started.get();
+                store.commit();
+                commits.incrementAndGet();
+            } finally {
+                gate.writeLock().unlock();
+            }
+            if (fsync && !store.isClosed()) {
+                store.sync();
+            }
+            durable = covered;
+        }
     }
 
     private void awaitDurable(long ticket) {
