@@ -20,13 +20,13 @@ import java.util.function.Supplier;
  * off, and with it its housekeeping: {@link #compact()} does that housekeeping between whole commands instead.
  */
 final class GroupCommit {
-    private final MVStore store;
-    private final boolean fsync;
     /** Chunks with less live data than this (percent) are rewritten by {@link #compact()}. */
     private static final int TARGET_FILL_RATE = 80;
     /** Upper bound of one compaction run, so a run holds up commands for milliseconds, not seconds. */
     private static final int COMPACT_BYTES_PER_RUN = 4 * 1024 * 1024;
 
+    private final MVStore store;
+    private final boolean fsync;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final AtomicLong started = new AtomicLong();
     private final Object commitTurn = new Object();
@@ -63,7 +63,8 @@ final class GroupCommit {
 
     /**
      * Rewrites the live pages of mostly-dead chunks so their space can be reused. Every commit writes new copies of
-     * the pages it touched; without this the file grows by kilobytes per write (measured: ~19 KB per event).
+     * the pages it touched, leaving the old chunks partly dead; the MVStore's background writer would do this, but
+     * it is off (see above).
      */
     void compact() {
         synchronized (commitTurn) {
