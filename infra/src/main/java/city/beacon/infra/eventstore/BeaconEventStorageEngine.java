@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -134,7 +135,7 @@ public class BeaconEventStorageEngine extends BatchingEventStorageEngine {
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = collections.commits().find(gte(CommitDocument.COMMITTED_AT, java.util.Date.from(dateTime)))
+        Document first = collections.commits().find(gte(CommitDocument.COMMITTED_AT, Date.from(dateTime)))
                 .sort(ascending(CommitDocument.ID)).limit(1).first();
         if (first == null) {
             return createHeadToken();

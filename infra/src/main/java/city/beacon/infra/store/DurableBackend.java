@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Sits between mongo-java-server's wire handler and its H2 backend, so that no reply leaves the server before what it
@@ -62,7 +63,7 @@ final class DurableBackend implements MongoBackend {
         });
     }
 
-    private Document route(String command, Document body, java.util.function.Supplier<Document> handler) {
+    private Document route(String command, Document body, Supplier<Document> handler) {
         String name = command.toLowerCase(Locale.ROOT);
         if (DATALESS.contains(name)) {
             return handler.get();

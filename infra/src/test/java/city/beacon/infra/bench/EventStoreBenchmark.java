@@ -8,6 +8,7 @@ import org.bson.Document;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -98,7 +99,7 @@ public final class EventStoreBenchmark {
             query.run();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         return millis[millis.length / 2];
     }
 }
