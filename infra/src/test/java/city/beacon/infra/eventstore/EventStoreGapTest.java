@@ -75,6 +75,29 @@ class EventStoreGapTest {
     }
 
     @Test
+    void aHeadTokenStillWaitsForACommitInFlightBelowIt() throws Exception {
+        var reserved = new CountDownLatch(1);
+        var resume = new CountDownLatch(1);
+        var stalling = fixture.engine((first, count) -> {
+            reserved.countDown();
+            await(resume);
+        }, GAP_TIMEOUT);
+        var engine = fixture.engine(CommitHook.NONE, GAP_TIMEOUT);
+        var stalled = CompletableFuture.runAsync(() -> stalling.appendEvents(List.of(event("slow", 0))));
+        assertThat(reserved.await(30, TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(List.of(event("fast", 0)));
+
+        var head = (GapAwareTrackingToken) engine.createHeadToken();
+        resume.countDown();
+        stalled.get(30, TimeUnit.SECONDS);
+
+        assertThat(head.getIndex()).isEqualTo(2L);
+        assertThat(head.getGaps()).containsExactly(1L);
+        assertThat(readFrom(engine, head)).extracting(e -> ((Events.SomethingHappened) e.getPayload()).aggregateId())
+                .containsExactly("slow");
+    }
+
+    @Test
     void aPositionNeverWrittenIsAGapUntilTheTimeoutThenNoLongerAwaited() {
         var engine = fixture.engine(CommitHook.NONE, GAP_TIMEOUT);
         new PositionCounter(fixture.database.getCollection(EventStoreCollections.COUNTERS)).reserve(1);
