@@ -1,5 +1,6 @@
 package city.beacon.infra.eventstore;
 
+import city.beacon.api.incident.AddIncidentNoteCommand;
 import city.beacon.api.incident.Certainty;
 import city.beacon.api.incident.IncidentConfirmedEvent;
 import city.beacon.api.incident.IncidentContainedEvent;
@@ -14,6 +15,7 @@ import city.beacon.api.incident.Location;
 import city.beacon.api.incident.Severity;
 import city.beacon.api.incident.Urgency;
 import city.beacon.command.incident.Incident;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -52,6 +54,7 @@ class IncidentSnapshotTest {
     EmbeddedEventStore eventStore;
     EventSourcingRepository<Incident> repository;
     AggregateSnapshotter snapshotter;
+    ParameterResolverFactory parameters;
     final Serializer snapshots = AggregateSnapshotSerializer.create();
     final IncidentId id = IncidentId.random();
 
@@ -60,7 +63,7 @@ class IncidentSnapshotTest {
         fixture = new StoreFixture(directory);
         engine = fixture.engine();
         eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
-        ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
+        parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Incident.class),
                 new SimpleResourceParameterResolverFactory(List.of(Clock.systemUTC())));
         repository = EventSourcingRepository.builder(Incident.class).eventStore(eventStore)
@@ -80,10 +83,7 @@ class IncidentSnapshotTest {
     void anIncidentLoadedFromItsSnapshotEqualsOneReplayedFromAllItsEvents() {
         long seq = 0;
         engine.appendEvents(List.of(
-                incidentEvent(seq++, new IncidentReportedEvent(id, IncidentNumber.of(LocalDate.of(2026, 11, 28), 42),
-                        IncidentType.GAS_LEAK, Severity.SEVERE, Urgency.IMMEDIATE, Certainty.OBSERVED,
-                        Location.at(31.23, 121.47, "Nanjing Road 100"), "pressure drop on gas main",
-                        IncidentSource.operator("op-1"), false, T0)),
+                incidentEvent(seq++, reported()),
                 incidentEvent(seq++, new IncidentConfirmedEvent(id, T0.plusSeconds(60)))));
         for (int note = 0; note < 60; note++) {
             engine.appendEvents(List.of(incidentEvent(seq++, new IncidentNoteAddedEvent(id, "note " + note, T0))));
@@ -103,6 +103,39 @@ class IncidentSnapshotTest {
 
         engine.appendEvents(List.of(incidentEvent(seq, new IncidentContainedEvent(id, T0.plusSeconds(120)))));
         assertThat(stateOf(load())).contains("\"status\":\"CONTAINED\"");
+    }
+
+    @Test
+    void theIncidentTriggerSnapshotsEveryFiftyEventsSoALoadReadsAtMostFifty() {
+        var triggered = EventSourcingRepository.builder(Incident.class).eventStore(eventStore)
+                .parameterResolverFactory(parameters)
+                .snapshotTriggerDefinition(new SnapshotConfiguration().incidentSnapshotTrigger(snapshotter))
+                .build();
+        engine.appendEvents(List.of(incidentEvent(0, reported())));
+
+        for (int note = 0; note < 160; note++) {
+            var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            var command = GenericCommandMessage.asCommandMessage(new AddIncidentNoteCommand(id, "note " + note));
+            unitOfWork.execute(() -> {
+                try {
+                    triggered.load(id.toString()).handle(command);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        long snapshotAt = engine.readSnapshot(id.toString()).orElseThrow().getSequenceNumber();
+        assertThat(snapshotAt).isGreaterThanOrEqualTo(100L);
+        assertThat(engine.readEvents(id.toString(), snapshotAt + 1).asStream().count())
+                .isLessThanOrEqualTo(SnapshotConfiguration.INCIDENT_SNAPSHOT_INTERVAL);
+    }
+
+    private IncidentReportedEvent reported() {
+        return new IncidentReportedEvent(id, IncidentNumber.of(LocalDate.of(2026, 11, 28), 42),
+                IncidentType.GAS_LEAK, Severity.SEVERE, Urgency.IMMEDIATE, Certainty.OBSERVED,
+                Location.at(31.23, 121.47, "Nanjing Road 100"), "pressure drop on gas main",
+                IncidentSource.operator("op-1"), false, T0);
     }
 
     private Incident load() {
