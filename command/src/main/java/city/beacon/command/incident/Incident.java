@@ -18,7 +18,7 @@ import static city.beacon.command.incident.IncidentRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An incident's lifecycle (DESIGN §2): decide here, change state only in the event-sourcing handlers. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
 public class Incident {
     private static final Set<IncidentStatus> OPEN = EnumSet.of(REPORTED, CONFIRMED, RESPONDING, CONTAINED);
 

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -14,7 +13,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import city.beacon.infra.eventstore.AggregateSnapshotSerializer;
+import city.beacon.infra.eventstore.BeaconEventStorageEngine;
+import city.beacon.infra.eventstore.EventStoreProperties;
 import city.beacon.infra.store.StoreProperties;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import org.bson.Document;
+
+import java.time.Clock;
 
 /** Where Axon keeps events, tracking tokens and sagas: all in Beacon's MongoDB database. */
 @Configuration(proxyBeanMethods = false)
@@ -29,27 +39,49 @@ public class AxonStorageConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+        var tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
+        tokenStore.ensureIndexes();   // unique (processorName, segment): claims are keyed lookups
+        return tokenStore;
     }
 
     @Bean
     SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        ensureSagaIndexes(axonMongoTemplate.sagaCollection());
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
     }
 
+    /**
+     * The indexes axon-mongo's saga store queries need and does not create: {@code findSagas} asks for
+     * {@code {sagaType, associations: {key, value}}}, load/update/delete ask for {@code sagaIdentifier}. On MongoDB
+     * both are index lookups; the embedded server uses the unique one and scans for the compound one.
+     */
+    public static void ensureSagaIndexes(MongoCollection<Document> sagas) {
+        sagas.createIndex(Indexes.ascending("sagaType", "associations"),
+                new IndexOptions().name("saga_type_association"));
+        sagas.createIndex(Indexes.ascending("sagaIdentifier"),
+                new IndexOptions().unique(true).name("saga_identifier_unique"));
+    }
+
+    /** Beacon's own engine (DESIGN §4); axon-mongo's engine skips events that become visible late. */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .snapshotSerializer(serializer)
+    EventStorageEngine eventStorageEngine(MongoDatabase beaconDatabase,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          EventStoreProperties properties, Clock clock) {
+        var engine = BeaconEventStorageEngine.builder()
+                .database(beaconDatabase)
                 .eventSerializer(eventSerializer)
+                .snapshotSerializer(AggregateSnapshotSerializer.create())
+                .clock(clock)
+                .gapTimeout(properties.gapTimeout())
+                .batchSize(properties.batchSize())
                 .build();
+        engine.ensureIndexes();
+        return engine;
     }
 }

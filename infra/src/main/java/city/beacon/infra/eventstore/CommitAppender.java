@@ -1,0 +1,46 @@
+package city.beacon.infra.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes a unit of work's events: reserve as many positions as there are events, then insert one commit document.
+ * No transaction is needed: the insert is atomic, and the only thing a crash between the two steps leaves behind is a
+ * reserved range nobody uses, which readers treat as a gap.
+ */
+final class CommitAppender {
+    private final MongoCollection<Document> commits;
+    private final PositionCounter positions;
+    private final Clock clock;
+    private final CommitHook hook;
+
+    CommitAppender(EventStoreCollections collections, PositionCounter positions, Clock clock, CommitHook hook) {
+        this.commits = collections.commits();
+        this.positions = positions;
+        this.clock = clock;
+        this.hook = hook;
+    }
+
+    /** @throws MongoWriteException on a duplicate aggregate key, for the engine to translate */
+    void append(List<? extends EventMessage<?>> events, Serializer serializer) {
+        long first = positions.reserve(events.size());
+        hook.reserved(first, events.size());
+        // Serialize after reserving: a payload that cannot be serialized then fails the whole commit, like any
+        // other failure between reservation and insert, and leaves a gap.
+        Document commit = CommitDocument.of(events, first, clock.instant(), serializer);
+        commits.insertOne(commit);
+    }
+
+    static boolean isAggregateKeyConflict(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                && String.valueOf(write.getError().getMessage()).contains(EventStoreCollections.AGGREGATE_KEY_INDEX);
+    }
+}

@@ -1,0 +1,141 @@
+package city.beacon.infra.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Sits between mongo-java-server's wire handler and its H2 backend, so that no reply leaves the server before what it
+ * reports is on disk ({@link GroupCommit}). Every command that is not known to be read-only counts as a write: an
+ * unknown command costs a commit, never durability.
+ */
+final class DurableBackend implements MongoBackend {
+    /** Commands that touch no data at all: connection handshakes and monitoring. */
+    private static final Set<String> DATALESS = Set.of("hello", "ismaster", "ping", "buildinfo", "whatsmyuri",
+            "getparameter", "hostinfo", "endsessions", "killcursors", "saslstart", "saslcontinue", "getcmdlineopts",
+            "getlog", "serverstatus", "connectionstatus", "getlasterror", "getfreemonitoringstatus");
+    /** Commands that read data but change none. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
+            "listindexes", "listdatabases", "explain", "dbstats", "collstats", "currentop");
+
+    private final H2Backend delegate;
+    private final GroupCommit commit;
+
+    DurableBackend(H2Backend delegate, GroupCommit commit) {
+        this.delegate = delegate;
+        this.commit = commit;
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document body = message.getDocument();
+        return route(commandName(body), body, () -> delegate.handleMessage(message));
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return route(command, query, () -> delegate.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return commit.read(() -> delegate.handleQuery(query));
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        commit.write(() -> {
+            delegate.dropDatabase(database);
+            return null;
+        });
+    }
+
+    private Document route(String command, Document body, Supplier<Document> handler) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (DATALESS.contains(name)) {
+            return handler.get();
+        }
+        if (READS.contains(name) || (name.equals("aggregate") && !writesOutput(body))) {
+            return commit.read(handler);
+        }
+        return commit.write(handler);
+    }
+
+    private static String commandName(Document body) {
+        return body.keySet().iterator().next();
+    }
+
+    /** An aggregation ending in $out or $merge writes a collection. */
+    private static boolean writesOutput(Document body) {
+        Object pipeline = body.get("pipeline");
+        if (!(pipeline instanceof List<?> stages)) {
+            return false;
+        }
+        return stages.stream().anyMatch(stage -> stage instanceof Document d
+                && (d.containsKey("$out") || d.containsKey("$merge")));
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        delegate.handleClose(channel);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return delegate.getCurrentOperations(query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return delegate.getServerStatus();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();   // closing the MVStore commits whatever is left
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        delegate.closeCursors(cursorIds);
+    }
+
+    @Override
+    public Clock getClock() {
+        return delegate.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        delegate.enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        delegate.disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return delegate.resolveDatabase(database);
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion version) {
+        delegate.version(version);
+        return this;
+    }
+}
