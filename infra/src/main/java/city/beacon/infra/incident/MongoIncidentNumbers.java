@@ -46,17 +46,26 @@ public class MongoIncidentNumbers implements IncidentNumbers {
         }
     }
 
+    /**
+     * The value before the increment, plus one: on the embedded server the "after" form can hand two callers the
+     * same value and skip one, the "before" form does not (measured; the event store's position counter relies on
+     * the same).
+     */
     private long suggest(String day) {
-        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
         try {
-            return counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options).get("seq", Number.class).longValue();
+            return next(counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             // Two first reports of the day raced to create the counter; the loser increments the winner's.
-            return counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options).get("seq", Number.class).longValue();
+            return next(counters.findOneAndUpdate(eq("_id", day), inc("seq", 1L), options));
         }
+    }
+
+    private static long next(Document before) {
+        return before == null ? 1 : before.get("seq", Number.class).longValue() + 1;
     }
 
     private boolean claim(IncidentNumber number, Instant at) {
