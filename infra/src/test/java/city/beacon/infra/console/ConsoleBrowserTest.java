@@ -147,6 +147,38 @@ class ConsoleBrowserTest {
         assertThat(operator.find(By.cssSelector("#incident-list .sev-SEVERE")).getText()).isEqualTo("Severe (level II, orange)");
     }
 
+    @Test
+    @Order(5)
+    void afterANetworkDropTheConsoleReconnectsAndCatchesUpFromAFreshSnapshot() {
+        ((org.openqa.selenium.JavascriptExecutor) operator.driver()).executeScript("BeaconLive.dropConnection()");
+        operator.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        var missed = operatorApi.post("/api/incidents", Reports.gasLeak("Reported while the console was offline"));
+        String id = missed.json().path("id").asText();
+        operator.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        operator.find(By.cssSelector("#incident-list li[data-incident='" + id + "']"));
+    }
+
+    @Test
+    @Order(6)
+    void anAuditorFindsIncidentsAndReadsTheirHistoryWithoutAnyAction() {
+        var created = operatorApi.post("/api/incidents", Reports.gasLeak("Audited report"));
+        String id = created.json().path("id").asText();
+        String number = created.json().path("number").asText();
+        assertThat(operatorApi.post("/api/incidents/" + id + "/cancel", "{\"reason\":\"sensor fault\"}").status())
+                .isEqualTo(204);
+        try (Browser auditor = Browser.open(node.baseUrl(), "zh-CN")) {
+            auditor.signIn("auditor");
+            auditor.find(By.id("search-number")).sendKeys(number);
+            auditor.find(By.id("search-submit")).click();
+            auditor.find(By.cssSelector("#search-results li[data-incident='" + id + "']")).click();
+            auditor.until(d -> d.findElement(By.id("panel-timeline")).getText().contains("撤销（误报）：sensor fault"));
+            assertThat(auditor.find(By.id("panel-status")).getText()).isEqualTo("撤销（误报）");
+            assertThat(auditor.driver().findElements(By.cssSelector("#panel button[id^='action-'], #panel .actions"))).isEmpty();
+            assertThat(auditor.driver().findElements(By.id("report-form"))).isEmpty();
+            auditor.screenshot("auditor.png");
+        }
+    }
+
     private static String statusOfTask(java.util.List<WebElement> badges) {
         return badges.isEmpty() ? "" : badges.get(0).getAttribute("data-status");
     }
