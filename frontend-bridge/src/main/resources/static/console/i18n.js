@@ -82,6 +82,7 @@
     'tl.TaskEscalated': '{dept} missed the acknowledgment deadline; escalated to level {level} ({step})',
     'tl.TaskNotificationDelivered': '{dept} system notified {detail}',
     'tl.TaskNotificationFailed': '{dept} system could not be notified {detail}',
+    'tl.UnitAssigned': '{dept} unit {unit} assigned', 'tl.UnitReleased': '{dept} unit {unit} released',
     'district.label': 'District'
   };
   const zh = {
@@ -156,6 +157,7 @@
     'tl.TaskCompleted': '{dept} 完成反馈：{outcome}', 'tl.TaskCancelled': '{dept} 任务已取消{reason}',
     'tl.TaskEscalated': '{dept} 超时未签收，升级督办第{level}级（{step}）',
     'tl.TaskNotificationDelivered': '已通知{dept}系统 {detail}', 'tl.TaskNotificationFailed': '{dept}系统通知失败 {detail}',
+    'tl.UnitAssigned': '{dept} 指派力量 {unit}', 'tl.UnitReleased': '{dept} 力量 {unit} 已释放',
     'district.label': '区'
   };
   const dictionaries = { en: en, 'zh-CN': zh };

@@ -100,12 +100,15 @@
         controls, message);
     }
 
-    /** Units come from the units API when it exists (POST /api/units/{id}/assign {taskId}); hidden otherwise. */
+    /**
+     * Units come from the units API when it exists (GET /api/units?department=, POST /api/units/{id}/assign
+     * {taskId}); hidden while it answers 404. Only AVAILABLE units can be assigned.
+     */
     function unitPicker(item, message) {
       const select = el('select', { class: 'unit-select' }, el('option', { value: '', text: t('action.assignUnit') }));
       api('GET', '/api/units?department=' + encodeURIComponent(user.department)).then((units) => {
-        (units || []).forEach((unit) => select.appendChild(el('option', { value: unit.id,
-          text: (unit.callSign || unit.name || unit.id) + (unit.status ? ' · ' + unit.status : '') })));
+        (units || []).filter((unit) => unit.status === 'AVAILABLE').forEach((unit) => select.appendChild(el('option',
+          { value: unit.id, text: unit.id + (unit.name ? ' · ' + unit.name : '') })));
       }).catch(() => { });
       select.addEventListener('change', async () => {
         if (!select.value) return;

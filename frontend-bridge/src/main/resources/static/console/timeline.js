@@ -78,6 +78,14 @@
       const m = /^([A-Z0-9_]+) system notified (\([\s\S]*\))$/.exec(text);
       return m && t('tl.TaskNotificationDelivered', { dept: label('dept', m[1]), detail: m[2] });
     },
+    UnitAssigned: (text) => {
+      const m = /^([A-Z0-9_]+) unit ([\s\S]*) assigned$/.exec(text);
+      return m && t('tl.UnitAssigned', { dept: label('dept', m[1]), unit: m[2] });
+    },
+    UnitReleased: (text) => {
+      const m = /^([A-Z0-9_]+) unit ([\s\S]*) released$/.exec(text);
+      return m && t('tl.UnitReleased', { dept: label('dept', m[1]), unit: m[2] });
+    },
     TaskNotificationFailed: (text) => {
       const m = /^([A-Z0-9_]+) system could not be notified ([\s\S]*)$/.exec(text);
       return m && t('tl.TaskNotificationFailed', { dept: label('dept', m[1]), detail: m[2] });

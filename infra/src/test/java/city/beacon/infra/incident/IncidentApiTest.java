@@ -161,8 +161,7 @@ class IncidentApiTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        // Public: no credentials needed (wrong ones are still refused with 401, like on every other path).
-        var docs = new Http(node.baseUrl(), null, null).get("/v3/api-docs");
+        var docs = node.as("auditor").get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/incidents/{id}/confirm")).isTrue();
         assertThat(docs.json().path("paths").has("/api/departments/{code}/queue")).isTrue();

@@ -19,10 +19,9 @@ public final class Http {
     private final String baseUrl;
     private final String authorization;
 
-    /** @param user null for a client without credentials */
     public Http(String baseUrl, String user, String password) {
         this.baseUrl = baseUrl;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
+        this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -38,11 +37,8 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            var response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = CLIENT.send(request.header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null));
