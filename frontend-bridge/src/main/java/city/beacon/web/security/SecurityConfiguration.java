@@ -23,12 +23,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * CSRF: a browser signed in to the console holds a session cookie that it sends with any request, including one a
  * hostile page makes it send (a cross-site form POST to {@code /api/incidents/…/cancel} needs no body). So every
  * state-changing request authenticated by the session must carry the CSRF token, which the console reads from a
- * meta tag of its page ({@link ConsolePages}) and sends as a header. Only requests that carry their own
- * {@code Authorization} header and no foreign {@code Origin} skip the check: curl, scripts and wall displays send
- * credentials on every request (nothing ambient to forge), and a hostile page can neither add that header to a
- * cross-site request without a CORS preflight (which Beacon never grants) nor hide its own Origin. Browsers that
- * cached Basic credentials from a 401 prompt send them automatically, but always with an Origin on POST, so they
- * are held to the token too.
+ * meta tag of its page ({@link city.beacon.web.console.ConsolePages}) and sends as a header. Only requests that
+ * carry their own {@code Authorization} header and no foreign {@code Origin} skip the check: curl, scripts and wall
+ * displays send credentials on every request (nothing ambient to forge), and a hostile page can neither add that
+ * header to a cross-site request without a CORS preflight (which Beacon never grants) nor hide its own Origin.
+ * Browsers that cached Basic credentials from a 401 prompt send them automatically, but always with an Origin on
+ * POST, so they are held to the token too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
