@@ -32,6 +32,7 @@
 
     const markers = new Map();
     let area = null;
+    let areaShown = null;   // the area last fitted into view: a new or changed cordon is brought into view once
     let pick = null;
 
     return {
@@ -76,7 +77,11 @@
         const a = location.area;
         if (a.center && a.radiusMeters) area = L.circle([a.center.lat, a.center.lon], Object.assign({ radius: a.radiusMeters }, style));
         else if (a.polygon) area = L.polygon(a.polygon.map((p) => [p.lat, p.lon]), style);
-        if (area) area.addTo(map);
+        if (area) {
+          area.addTo(map);
+          const key = JSON.stringify(a);
+          if (key !== areaShown) { areaShown = key; map.fitBounds(area.getBounds(), { maxZoom: 16, padding: [40, 40] }); }
+        }
       },
       focus(location) {
         if (location && location.point) map.panTo([location.point.lat, location.point.lon]);

@@ -75,6 +75,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks what the selector finds, again if a live update re-rendered it between finding and clicking. */
+    void click(By by) {
+        until(d -> {
+            find(by).click();
+            return true;
+        });
+    }
+
     <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);

@@ -71,7 +71,7 @@ class ConsoleBrowserTest {
         operator.find(By.id("report-address")).sendKeys("People's Square, exit 3");
         new Actions(operator.driver()).moveToElement(operator.find(By.id("map")), -160, 120).click().perform();
         operator.until(d -> !d.findElement(By.id("report-location")).getText().contains("Click"));
-        operator.find(By.id("report-submit")).click();
+        operator.click(By.id("report-submit"));
 
         WebElement number = operator.find(By.id("panel-number"));
         String incidentNumber = number.getText();
@@ -88,9 +88,9 @@ class ConsoleBrowserTest {
         var created = operatorApi.post("/api/incidents", Reports.gasLeak(XSS));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
-        WebElement item = operator.find(By.cssSelector("#incident-list li[data-incident='" + id + "']"));
-        assertThat(item.findElement(By.cssSelector(".summary")).getText()).isEqualTo(XSS);
-        item.click();
+        operator.until(d -> XSS.equals(d.findElement(By.cssSelector("#incident-list li[data-incident='" + id + "'] .summary"))
+                .getText()));
+        operator.click(By.cssSelector("#incident-list li[data-incident='" + id + "']"));
         operator.until(d -> XSS.equals(d.findElement(By.id("panel-summary")).getText()));
         assertThat(operator.driver().findElements(By.cssSelector("#incident-list img, #panel img"))).isEmpty();
         assertThatThrownBy(() -> operator.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
@@ -105,7 +105,7 @@ class ConsoleBrowserTest {
         String fireTask = requestTask(incidentId, Department.FIRE, "Stand by against ignition");
         String policeTask = requestTask(incidentId, Department.POLICE, "Cordon 200 m and evacuate");
 
-        operator.find(By.cssSelector("#incident-list li[data-incident='" + incidentId + "']")).click();
+        operator.click(By.cssSelector("#incident-list li[data-incident='" + incidentId + "']"));
         operator.until(d -> statusOfTask(d.findElements(By.cssSelector("#panel-tasks tr[data-task='" + fireTask + "'] .task-status")))
                 .equals("REQUESTED"));
         assertThat(operator.driver().findElements(By.cssSelector("#panel-tasks tr[data-task='" + fireTask + "'] .countdown")))
@@ -113,14 +113,14 @@ class ConsoleBrowserTest {
 
         try (Browser fire = Browser.open(node.baseUrl(), "en-US")) {
             fire.signIn("fire");
-            WebElement card = fire.find(By.cssSelector("#task-queue li[data-task='" + fireTask + "']"));
-            assertThat(card.getText()).contains("Stand by against ignition");
+            fire.until(d -> d.findElement(By.cssSelector("#task-queue li[data-task='" + fireTask + "']")).getText()
+                    .contains("Stand by against ignition"));
             assertThat(fire.driver().findElements(By.cssSelector("#task-queue li[data-task='" + policeTask + "']"))).isEmpty();
             assertThat(fire.driver().findElements(By.cssSelector("#task-queue li[data-task]")))
                     .allSatisfy(each -> assertThat(each.getText()).doesNotContain("Cordon"));
             fire.screenshot("liaison-queue.png");
 
-            card.findElement(By.cssSelector("button.acknowledge")).click();
+            fire.click(By.cssSelector("#task-queue li[data-task='" + fireTask + "'] button.acknowledge"));
             fire.until(d -> "ACKNOWLEDGED".equals(d.findElement(By.cssSelector("#task-queue li[data-task='" + fireTask + "']"))
                     .getAttribute("data-status")));
         }
@@ -169,8 +169,8 @@ class ConsoleBrowserTest {
         try (Browser auditor = Browser.open(node.baseUrl(), "zh-CN")) {
             auditor.signIn("auditor");
             auditor.find(By.id("search-number")).sendKeys(number);
-            auditor.find(By.id("search-submit")).click();
-            auditor.find(By.cssSelector("#search-results li[data-incident='" + id + "']")).click();
+            auditor.click(By.id("search-submit"));
+            auditor.click(By.cssSelector("#search-results li[data-incident='" + id + "']"));
             auditor.until(d -> d.findElement(By.id("panel-timeline")).getText().contains("撤销（误报）：sensor fault"));
             assertThat(auditor.find(By.id("panel-status")).getText()).isEqualTo("撤销（误报）");
             assertThat(auditor.driver().findElements(By.cssSelector("#panel button[id^='action-'], #panel .actions"))).isEmpty();
