@@ -9,17 +9,43 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** HTTP Basic for the API; only operators and admins change incidents, auditors only read (DESIGN §8). */
+/**
+ * HTTP Basic for API clients, form login for the web console; only operators and admins change incidents,
+ * auditors only read (DESIGN §8).
+ * <p>
+ * CSRF: a browser signed in to the console holds a session cookie that it sends with any request, including one a
+ * hostile page makes it send (a cross-site form POST to {@code /api/incidents/…/cancel} needs no body). So every
+ * state-changing request authenticated by the session must carry the CSRF token, which the console reads from a
+ * meta tag of its page ({@link city.beacon.web.console.ConsolePages}) and sends as a header. Only requests that
+ * carry their own {@code Authorization} header and no foreign {@code Origin} skip the check: curl, scripts and wall
+ * displays send credentials on every request (nothing ambient to forge), and a hostile page can neither add that
+ * header to a cross-site request without a CORS preflight (which Beacon never grants) nor hide its own Origin.
+ * Browsers that cached Basic credentials from a 401 prompt send them automatically, but always with an Origin on
+ * POST, so they are held to the token too.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+    static final String LOGIN_PAGE = "/login";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         var problems = new ProblemSecurityResponses(objectMapper);
+        var paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher machineEndpoints = new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/ws/**"),
+                paths.matcher("/v3/api-docs/**"), paths.matcher("/actuator/**"));
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/error", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        // The console's assets hold no data; its pages and every API call need a signed-in user.
+                        .requestMatchers(HttpMethod.GET, LOGIN_PAGE, "/console/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole("LIAISON", "OPERATOR", "ADMIN")
@@ -27,10 +53,29 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                // API clients authenticate every request with Basic credentials; there is no cookie to forge.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll())
+                // API and WebSocket clients get a 401 problem; a browser opening a page is sent to the login page.
+                .exceptionHandling(ex -> ex.accessDeniedHandler(problems)
+                        .defaultAuthenticationEntryPointFor(problems, machineEndpoints)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                                AnyRequestMatcher.INSTANCE))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesOwnCredentials));
         return http.build();
+    }
+
+    /** See the class comment: Basic (or other) credentials on the request itself, and not sent from another site. */
+    static boolean carriesOwnCredentials(HttpServletRequest request) {
+        if (request.getHeader("Authorization") == null) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String self = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return origin.equalsIgnoreCase(self);
     }
 
     @Bean

@@ -1,0 +1,82 @@
+/*
+ * The auditor's view, read-only: search every incident, active or ended (by number, type and days), open one to
+ * read its whole history. No action buttons anywhere.
+ */
+(function () {
+  'use strict';
+  const { el, clear, api, t, label, formatTime, problemText, severityBadge, enumSelect } = window.Beacon;
+
+  function isoDay(date) {
+    return date.getFullYear() + '-' + String(date.getMonth() + 1).padStart(2, '0') + '-' + String(date.getDate()).padStart(2, '0');
+  }
+
+  function create(root) {
+    const number = el('input', { id: 'search-number', type: 'text', maxlength: '20', placeholder: '20261128-0042' });
+    const type = enumSelect('type', { id: 'search-type' }, 'audit.any');
+    const today = new Date();
+    const weekAgo = new Date(today.getTime() - 6 * 86400000);
+    const from = el('input', { id: 'search-from', type: 'date', value: isoDay(weekAgo) });
+    const to = el('input', { id: 'search-to', type: 'date', value: isoDay(today) });
+    const message = el('p', { id: 'search-message', class: 'message', role: 'status' });
+    const results = el('ol', { id: 'search-results', class: 'incident-list' });
+    const field = (key, control) => el('label', {}, el('span', { 'data-i18n': key, text: t(key) }), control);
+    const form = el('form', { id: 'search-form', class: 'report' },
+      el('h2', { 'data-i18n': 'audit.search', text: t('audit.search') }),
+      field('audit.number', number),
+      el('div', { class: 'grid2' }, field('audit.type', type), el('span'), field('audit.from', from), field('audit.to', to)),
+      el('div', { class: 'submit-line' }, el('button', { id: 'search-submit', type: 'submit', 'data-i18n': 'audit.find', text: t('audit.find') })),
+      message);
+    const panelBox = el('aside', { id: 'panel', class: 'panel' });
+    const mapBox = el('div', { id: 'map', class: 'map' });
+    root.append(el('section', { class: 'sidebar' }, form, results), mapBox, panelBox);
+    const map = BeaconMap.create(mapBox);
+    let shown = [];
+    let selected = null;
+    const panel = BeaconPanel.create(panelBox, map, { readOnly: true,
+      onShow: (view) => { map.showIncident(view, open, true); map.focus(view.location); } });
+
+    function open(id) {
+      selected = id;
+      shown.forEach((row) => map.showIncident(row, open, row.id === id));
+      panel.open(id);
+      renderResults();
+    }
+
+    function renderResults() {
+      clear(results);
+      shown.forEach((row) => results.appendChild(el('li', {
+        class: 'incident-item' + (row.id === selected ? ' selected' : ''), dataset: { incident: row.id, status: row.status },
+        tabindex: '0', onclick: () => open(row.id), onkeydown: (e) => { if (e.key === 'Enter') open(row.id); } },
+      el('div', { class: 'item-line' }, el('strong', { class: 'number', text: row.number }), severityBadge(row.severity),
+        el('span', { class: 'badge status status-' + row.status, text: label('status', row.status) }),
+        row.drill ? el('span', { class: 'badge drill', text: t('common.drill') }) : null),
+      el('div', { class: 'item-line' }, el('span', { class: 'type', text: label('type', row.type) }),
+        el('span', { class: 'summary user-text', text: row.summary })),
+      el('div', { class: 'item-line meta' }, el('time', { text: formatTime(row.reportedAt) })))));
+    }
+
+    async function search() {
+      message.classList.remove('error');
+      const params = new URLSearchParams();
+      if (number.value.trim()) params.set('number', number.value.trim());
+      if (type.value) params.set('type', type.value);
+      if (from.value) params.set('from', from.value);
+      if (to.value) params.set('to', to.value);
+      try {
+        shown = await api('GET', '/api/incidents/search?' + params.toString());
+        message.textContent = shown.length ? t('audit.results', { n: shown.length }) : t('audit.none');
+        map.keepOnly(new Set());
+        shown.forEach((row) => map.showIncident(row, open, row.id === selected));
+        renderResults();
+      } catch (e) {
+        message.textContent = t('action.failed', { detail: problemText(e) });
+        message.classList.add('error');
+      }
+    }
+    form.addEventListener('submit', (e) => { e.preventDefault(); search(); });
+    BeaconI18n.onChange(renderResults);
+    search();
+  }
+
+  window.BeaconAuditor = { create: create };
+})();

@@ -1,0 +1,216 @@
+/* Beacon console translations (en, zh-CN). Chinese terms follow DESIGN.md §2. Everything is set as text, never HTML. */
+(function () {
+  'use strict';
+  const en = {
+    'app.title': 'Beacon', 'app.subtitle': 'Command center',
+    'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
+    'login.failed': 'Wrong user name or password.', 'login.signedOut': 'You have signed out.',
+    'login.hint': 'Demo users: operator, auditor, fire, police, gas_utility … (password = user name)',
+    'nav.logout': 'Sign out', 'nav.language': 'Language', 'nav.sound': 'Sound', 'nav.soundOn': 'Sound on',
+    'nav.soundOff': 'Sound off', 'nav.drill': 'Play gas-leak drill', 'nav.drillStarted': 'Drill started: {number}',
+    'conn.connecting': 'Connecting…', 'conn.live': 'Live', 'conn.reconnecting': 'Reconnecting…',
+    'role.OPERATOR': 'Operator', 'role.LIAISON': 'Liaison', 'role.AUDITOR': 'Auditor', 'role.ADMIN': 'Administrator',
+    'view.board': 'Operator board', 'view.queue': 'Task queue', 'view.auditor': 'Audit history',
+    'board.active': 'Active incidents', 'board.sort': 'Sort by', 'board.sort.severity': 'Severity',
+    'board.sort.age': 'Age (newest first)', 'board.sort.overdue': 'Overdue tasks', 'board.empty': 'No active incidents.',
+    'board.overdue': '{n} overdue', 'board.escalated': '{n} escalated', 'board.tasks': '{n} tasks',
+    'report.title': 'Report an incident', 'report.type': 'Type', 'report.severity': 'Severity',
+    'report.urgency': 'Urgency', 'report.certainty': 'Certainty', 'report.optional': '(optional)',
+    'report.summary': 'Summary', 'report.address': 'Address', 'report.location': 'Location',
+    'report.pickOnMap': 'Click the map to set the location', 'report.drill': 'Drill',
+    'report.submit': 'Report', 'report.done': 'Reported {number}', 'report.needLocation': 'Click the map first.',
+    'panel.empty': 'Select an incident on the list or the map.', 'panel.status': 'Status',
+    'panel.severity': 'Severity', 'panel.type': 'Type', 'panel.urgency': 'Urgency', 'panel.certainty': 'Certainty',
+    'panel.reportedAt': 'Reported', 'panel.source': 'Source', 'panel.reportedBy': 'Reported by',
+    'panel.address': 'Address', 'panel.tasks': 'Tasks', 'panel.noTasks': 'No tasks yet.',
+    'panel.timeline': 'Timeline', 'panel.actions': 'Actions', 'panel.cancelReason': 'Cancel reason',
+    'panel.resolution': 'Resolution', 'panel.readyToContain': 'All tasks settled: ready to contain',
+    'panel.mergedInto': 'Merged into', 'panel.close': 'Close panel',
+    'task.department': 'Department', 'task.action': 'Task', 'task.status': 'State', 'task.deadline': 'Acknowledge by',
+    'task.level': 'Escalated L{n}', 'task.acknowledgedBy': 'Acknowledged by {who}',
+    'task.left': '{t} left', 'task.overdue': 'Overdue {t}', 'task.note': 'Note', 'task.outcome': 'Outcome',
+    'action.confirm': 'Confirm', 'action.reclassify': 'Reclassify', 'action.note': 'Add note',
+    'action.contain': 'Contain', 'action.resolve': 'Resolve', 'action.close': 'Close', 'action.cancel': 'Cancel (false alarm)',
+    'action.reason': 'Reason', 'action.text': 'Note text', 'action.send': 'Send',
+    'action.acknowledge': 'Acknowledge', 'action.decline': 'Decline', 'action.enRoute': 'En route',
+    'action.onScene': 'On scene', 'action.complete': 'Complete', 'action.assignUnit': 'Assign unit',
+    'action.failed': 'Refused: {detail}',
+    'queue.title': 'Tasks for {department}', 'queue.empty': 'No open tasks.', 'queue.ended': 'Recently ended',
+    'queue.incident': 'Incident', 'queue.declineReason': 'Why decline?', 'queue.outcome': 'Outcome',
+    'queue.progressNote': 'Note (optional)', 'queue.newTask': 'New task: {action}',
+    'audit.search': 'Search incidents', 'audit.number': 'Number', 'audit.type': 'Type', 'audit.any': 'Any',
+    'audit.from': 'From', 'audit.to': 'To', 'audit.find': 'Search', 'audit.none': 'No incidents found.',
+    'audit.results': '{n} incidents', 'audit.readOnly': 'Read only',
+    'alert.overdue': 'Task deadline missed: {number} ({n} overdue)',
+    'alert.escalated': 'Task escalated: {number}', 'alert.severe': 'New {severity} incident: {number}',
+    'alert.dismiss': 'Dismiss', 'common.drill': 'Drill', 'common.none': '—',
+    'severity.EXTREME': 'Extreme (level I, red)', 'severity.SEVERE': 'Severe (level II, orange)',
+    'severity.MODERATE': 'Moderate (level III, yellow)', 'severity.MINOR': 'Minor (level IV, blue)',
+    'severity.UNKNOWN': 'Unknown',
+    'status.REPORTED': 'Reported', 'status.CONFIRMED': 'Confirmed', 'status.RESPONDING': 'Responding',
+    'status.CONTAINED': 'Contained', 'status.RESOLVED': 'Resolved', 'status.CLOSED': 'Closed',
+    'status.CANCELLED': 'Cancelled (false alarm)', 'status.MERGED': 'Merged',
+    'type.GAS_LEAK': 'Gas leak', 'type.FIRE': 'Fire', 'type.FLOOD': 'Flood', 'type.TRAFFIC_ACCIDENT': 'Traffic accident',
+    'type.HAZMAT': 'Hazardous materials', 'type.POWER_OUTAGE': 'Power outage', 'type.WATER_MAIN_BREAK': 'Water main break',
+    'type.BUILDING_COLLAPSE': 'Building collapse', 'type.PUBLIC_SECURITY': 'Public security', 'type.MEDICAL': 'Medical',
+    'type.OTHER': 'Other',
+    'urgency.IMMEDIATE': 'Immediate', 'urgency.EXPECTED': 'Expected', 'urgency.FUTURE': 'Future', 'urgency.PAST': 'Past',
+    'urgency.UNKNOWN': 'Unknown',
+    'certainty.OBSERVED': 'Observed', 'certainty.LIKELY': 'Likely', 'certainty.POSSIBLE': 'Possible',
+    'certainty.UNLIKELY': 'Unlikely', 'certainty.UNKNOWN': 'Unknown',
+    'taskStatus.REQUESTED': 'Requested', 'taskStatus.ESCALATED': 'Escalated', 'taskStatus.ACKNOWLEDGED': 'Acknowledged',
+    'taskStatus.EN_ROUTE': 'En route', 'taskStatus.ON_SCENE': 'On scene', 'taskStatus.COMPLETED': 'Completed',
+    'taskStatus.DECLINED': 'Declined', 'taskStatus.CANCELLED': 'Cancelled',
+    'priority.CRITICAL': 'Critical', 'priority.HIGH': 'High', 'priority.NORMAL': 'Normal', 'priority.LOW': 'Low',
+    'source.SENSOR': 'Sensor', 'source.CALL': 'Call', 'source.OPERATOR': 'Operator', 'source.EXTERNAL_ALERT': 'External alert',
+    'dept.GAS_UTILITY': 'Gas utility', 'dept.FIRE': 'Fire and rescue', 'dept.POLICE': 'Police', 'dept.MEDICAL': 'Medical (120)',
+    'dept.TRAFFIC': 'Traffic police', 'dept.ENVIRONMENT': 'Environment', 'dept.WATER': 'Water', 'dept.POWER': 'Power',
+    'dept.PUBLIC_WORKS': 'Public works', 'dept.CIVIL_AFFAIRS': 'Civil affairs',
+    'step.RENOTIFY': 'notified again', 'step.DUTY_SUPERVISOR': 'duty supervisor alerted',
+    'step.BACKUP_DEPARTMENT': 'backup department asked', 'step.RAISE_SEVERITY': 'severity raised',
+    'tl.IncidentReported': 'Reported {type} ({severity}){drill}: {summary}', 'tl.IncidentConfirmed': 'Confirmed',
+    'tl.IncidentReclassified': 'Reclassified as {type}, severity {from} → {to}{reason}',
+    'tl.IncidentLocationUpdated': 'Location updated: {where}', 'tl.IncidentNoteAdded': 'Note: {text}',
+    'tl.internalNote': 'Internal note', 'tl.IncidentResponseStarted': 'Response started',
+    'tl.IncidentContained': 'Contained', 'tl.IncidentResolved': 'Resolved{resolution}', 'tl.IncidentClosed': 'Closed',
+    'tl.IncidentCancelled': 'Cancelled (false alarm): {reason}', 'tl.IncidentMerged': 'Merged into incident {into}',
+    'tl.IncidentReadyToContain': 'All tasks settled: ready to contain',
+    'tl.TaskRequested': 'Task for {dept} ({priority}): {action}', 'tl.TaskAcknowledged': '{dept} acknowledged',
+    'tl.TaskDeclined': '{dept} declined: {reason}', 'tl.TaskEnRoute': '{dept} en route{note}',
+    'tl.TaskOnScene': '{dept} on scene{note}', 'tl.TaskCompleted': '{dept} completed: {outcome}',
+    'tl.TaskCancelled': '{dept} task cancelled{reason}',
+    'tl.TaskEscalated': '{dept} missed the acknowledgment deadline; escalated to level {level} ({step})',
+    'tl.TaskNotificationDelivered': '{dept} system notified {detail}',
+    'tl.TaskNotificationFailed': '{dept} system could not be notified {detail}',
+    'tl.UnitAssigned': '{dept} unit {unit} assigned', 'tl.UnitReleased': '{dept} unit {unit} released',
+    'district.label': 'District'
+  };
+  const zh = {
+    'app.title': 'Beacon 指挥中心', 'app.subtitle': '城市突发事件指挥调度',
+    'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录',
+    'login.failed': '用户名或密码错误。', 'login.signedOut': '您已退出登录。',
+    'login.hint': '演示用户：operator、auditor、fire、police、gas_utility ……（密码与用户名相同）',
+    'nav.logout': '退出', 'nav.language': '语言', 'nav.sound': '声音', 'nav.soundOn': '声音：开', 'nav.soundOff': '声音：关',
+    'nav.drill': '演练：燃气泄漏', 'nav.drillStarted': '演练已开始：{number}',
+    'conn.connecting': '连接中……', 'conn.live': '实时', 'conn.reconnecting': '重新连接中……',
+    'role.OPERATOR': '值班员', 'role.LIAISON': '部门联络员', 'role.AUDITOR': '审计员', 'role.ADMIN': '管理员',
+    'view.board': '值班员态势图', 'view.queue': '任务队列', 'view.auditor': '审计查询',
+    'board.active': '处置中的事件', 'board.sort': '排序', 'board.sort.severity': '按级别',
+    'board.sort.age': '按时间（最新在前）', 'board.sort.overdue': '按超时任务', 'board.empty': '当前没有未办结的事件。',
+    'board.overdue': '超时 {n}', 'board.escalated': '升级督办 {n}', 'board.tasks': '任务 {n}',
+    'report.title': '上报事件', 'report.type': '类型', 'report.severity': '级别', 'report.urgency': '紧迫性',
+    'report.certainty': '确定性', 'report.optional': '（可选）', 'report.summary': '事件概要', 'report.address': '地址',
+    'report.location': '位置', 'report.pickOnMap': '在地图上点击以设置位置', 'report.drill': '演练',
+    'report.submit': '上报', 'report.done': '已上报 {number}', 'report.needLocation': '请先在地图上点击位置。',
+    'panel.empty': '请在列表或地图上选择一个事件。', 'panel.status': '状态', 'panel.severity': '级别',
+    'panel.type': '类型', 'panel.urgency': '紧迫性', 'panel.certainty': '确定性', 'panel.reportedAt': '上报时间',
+    'panel.source': '来源', 'panel.reportedBy': '上报人', 'panel.address': '地址', 'panel.tasks': '派单/任务',
+    'panel.noTasks': '暂无任务。', 'panel.timeline': '时间线', 'panel.actions': '操作',
+    'panel.cancelReason': '撤销原因', 'panel.resolution': '处置结果', 'panel.readyToContain': '所有任务已结束：可标记已控制',
+    'panel.mergedInto': '已合并至', 'panel.close': '关闭面板',
+    'task.department': '部门', 'task.action': '任务', 'task.status': '状态', 'task.deadline': '签收时限',
+    'task.level': '第{n}级督办', 'task.acknowledgedBy': '签收人 {who}', 'task.left': '剩余 {t}',
+    'task.overdue': '已超时 {t}', 'task.note': '备注', 'task.outcome': '完成反馈',
+    'action.confirm': '核实', 'action.reclassify': '重新定级', 'action.note': '添加备注', 'action.contain': '已控制',
+    'action.resolve': '已处置', 'action.close': '办结', 'action.cancel': '撤销（误报）', 'action.reason': '原因',
+    'action.text': '备注内容', 'action.send': '提交', 'action.acknowledge': '签收', 'action.decline': '退回',
+    'action.enRoute': '出发', 'action.onScene': '到场', 'action.complete': '完成反馈', 'action.assignUnit': '指派力量',
+    'action.failed': '操作被拒绝：{detail}',
+    'queue.title': '{department} 任务队列', 'queue.empty': '暂无待办任务。', 'queue.ended': '最近结束的任务',
+    'queue.incident': '事件', 'queue.declineReason': '退回原因', 'queue.outcome': '完成情况',
+    'queue.progressNote': '备注（可选）', 'queue.newTask': '新任务：{action}',
+    'audit.search': '事件查询', 'audit.number': '事件编号', 'audit.type': '类型', 'audit.any': '全部',
+    'audit.from': '起始日期', 'audit.to': '截止日期', 'audit.find': '查询', 'audit.none': '未找到事件。',
+    'audit.results': '共 {n} 个事件', 'audit.readOnly': '只读',
+    'alert.overdue': '任务超时未签收：{number}（超时 {n}）', 'alert.escalated': '任务已升级督办：{number}',
+    'alert.severe': '新的{severity}事件：{number}', 'alert.dismiss': '知道了', 'common.drill': '演练', 'common.none': '—',
+    'severity.EXTREME': '特别重大（Ⅰ级，红色）', 'severity.SEVERE': '重大（Ⅱ级，橙色）',
+    'severity.MODERATE': '较大（Ⅲ级，黄色）', 'severity.MINOR': '一般（Ⅳ级，蓝色）', 'severity.UNKNOWN': '未定级',
+    'status.REPORTED': '已上报', 'status.CONFIRMED': '已核实', 'status.RESPONDING': '处置中', 'status.CONTAINED': '已控制',
+    'status.RESOLVED': '已处置', 'status.CLOSED': '办结', 'status.CANCELLED': '撤销（误报）', 'status.MERGED': '已合并',
+    'type.GAS_LEAK': '燃气泄漏', 'type.FIRE': '火灾', 'type.FLOOD': '洪涝', 'type.TRAFFIC_ACCIDENT': '交通事故',
+    'type.HAZMAT': '危险化学品', 'type.POWER_OUTAGE': '停电', 'type.WATER_MAIN_BREAK': '供水管道爆裂',
+    'type.BUILDING_COLLAPSE': '建筑倒塌', 'type.PUBLIC_SECURITY': '治安事件', 'type.MEDICAL': '医疗急救', 'type.OTHER': '其他',
+    'urgency.IMMEDIATE': '立即', 'urgency.EXPECTED': '预计', 'urgency.FUTURE': '将来', 'urgency.PAST': '已过去',
+    'urgency.UNKNOWN': '未知',
+    'certainty.OBSERVED': '已观测', 'certainty.LIKELY': '很可能', 'certainty.POSSIBLE': '可能', 'certainty.UNLIKELY': '不太可能',
+    'certainty.UNKNOWN': '未知',
+    'taskStatus.REQUESTED': '待签收', 'taskStatus.ESCALATED': '升级督办', 'taskStatus.ACKNOWLEDGED': '已签收',
+    'taskStatus.EN_ROUTE': '已出发', 'taskStatus.ON_SCENE': '已到场', 'taskStatus.COMPLETED': '已完成',
+    'taskStatus.DECLINED': '已退回', 'taskStatus.CANCELLED': '已取消',
+    'priority.CRITICAL': '特急', 'priority.HIGH': '紧急', 'priority.NORMAL': '一般', 'priority.LOW': '低',
+    'source.SENSOR': '传感器', 'source.CALL': '电话报警', 'source.OPERATOR': '值班员', 'source.EXTERNAL_ALERT': '外部预警',
+    'dept.GAS_UTILITY': '燃气集团', 'dept.FIRE': '消防救援', 'dept.POLICE': '公安', 'dept.MEDICAL': '120急救',
+    'dept.TRAFFIC': '交警', 'dept.ENVIRONMENT': '生态环境', 'dept.WATER': '水务', 'dept.POWER': '电力',
+    'dept.PUBLIC_WORKS': '市政', 'dept.CIVIL_AFFAIRS': '民政',
+    'step.RENOTIFY': '再次通知', 'step.DUTY_SUPERVISOR': '通知值班领导', 'step.BACKUP_DEPARTMENT': '请求备援部门',
+    'step.RAISE_SEVERITY': '提升事件级别',
+    'tl.IncidentReported': '上报 {type}（{severity}）{drill}：{summary}', 'tl.IncidentConfirmed': '已核实',
+    'tl.IncidentReclassified': '重新定级为 {type}，级别 {from} → {to}{reason}',
+    'tl.IncidentLocationUpdated': '位置更新：{where}', 'tl.IncidentNoteAdded': '备注：{text}',
+    'tl.internalNote': '内部备注', 'tl.IncidentResponseStarted': '开始处置', 'tl.IncidentContained': '已控制',
+    'tl.IncidentResolved': '已处置{resolution}', 'tl.IncidentClosed': '办结',
+    'tl.IncidentCancelled': '撤销（误报）：{reason}', 'tl.IncidentMerged': '合并至事件 {into}',
+    'tl.IncidentReadyToContain': '所有任务已结束：可标记已控制',
+    'tl.TaskRequested': '派单：{dept}（{priority}）：{action}', 'tl.TaskAcknowledged': '{dept} 已签收',
+    'tl.TaskDeclined': '{dept} 退回：{reason}', 'tl.TaskEnRoute': '{dept} 已出发{note}', 'tl.TaskOnScene': '{dept} 已到场{note}',
+    'tl.TaskCompleted': '{dept} 完成反馈：{outcome}', 'tl.TaskCancelled': '{dept} 任务已取消{reason}',
+    'tl.TaskEscalated': '{dept} 超时未签收，升级督办第{level}级（{step}）',
+    'tl.TaskNotificationDelivered': '已通知{dept}系统 {detail}', 'tl.TaskNotificationFailed': '{dept}系统通知失败 {detail}',
+    'tl.UnitAssigned': '{dept} 指派力量 {unit}', 'tl.UnitReleased': '{dept} 力量 {unit} 已释放',
+    'district.label': '区'
+  };
+  const dictionaries = { en: en, 'zh-CN': zh };
+  const STORAGE = 'beacon.lang';
+  const listeners = [];
+
+  function initialLanguage() {
+    const saved = window.localStorage && localStorage.getItem(STORAGE);
+    if (saved && dictionaries[saved]) return saved;
+    const wanted = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+    return wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  }
+
+  let lang = initialLanguage();
+
+  function t(key, params) {
+    let text = dictionaries[lang][key];
+    if (text === undefined) text = en[key];
+    if (text === undefined) return key;
+    if (params) {
+      text = text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null ? '' : String(params[name])));
+    }
+    return text;
+  }
+
+  /** A label for an enum value, e.g. label('dept', 'FIRE'); unknown values show as they are. */
+  function label(kind, value) {
+    if (value === undefined || value === null || value === '') return t('common.none');
+    const key = kind + '.' + value;
+    return dictionaries[lang][key] !== undefined || en[key] !== undefined ? t(key) : String(value);
+  }
+
+  function apply(root) {
+    (root || document).querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    (root || document).querySelectorAll('[data-i18n-placeholder]').forEach((node) => {
+      node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
+    });
+    (root || document).querySelectorAll('[data-i18n-title]').forEach((node) => {
+      node.setAttribute('title', t(node.dataset.i18nTitle));
+    });
+    document.documentElement.lang = lang;
+  }
+
+  function setLanguage(next) {
+    if (!dictionaries[next] || next === lang) return;
+    lang = next;
+    try { localStorage.setItem(STORAGE, next); } catch (e) { /* private mode: the choice lasts this page */ }
+    apply(document);
+    listeners.forEach((listener) => listener(lang));
+  }
+
+  window.BeaconI18n = {
+    t: t, label: label, apply: apply, setLanguage: setLanguage,
+    language: () => lang, onChange: (listener) => listeners.push(listener), languages: ['zh-CN', 'en']
+  };
+})();

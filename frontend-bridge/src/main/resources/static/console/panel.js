@@ -1,0 +1,175 @@
+/*
+ * The incident panel: facts, tasks with a live countdown to each acknowledgment deadline, the live timeline, the
+ * affected area on the map, and (for operators) the actions. It follows /topic/incidents/{id}. The action forms are
+ * built once per incident so a live update never wipes what the operator is typing.
+ */
+(function () {
+  'use strict';
+  const { el, clear, fill, api, t, label, countdown, formatTime, problemText, severityBadge, enumSelect } = window.Beacon;
+  const OPEN = ['REPORTED', 'CONFIRMED', 'RESPONDING', 'CONTAINED'];
+  const ALLOWED = {
+    confirm: ['REPORTED'], reclassify: OPEN, note: OPEN.concat(['RESOLVED']), contain: ['CONFIRMED', 'RESPONDING'],
+    resolve: ['CONTAINED'], close: ['RESOLVED'], cancel: ['REPORTED', 'CONFIRMED']
+  };
+
+  function create(container, map, options) {
+    let incident = null;
+    let stop = null;
+    let actionButtons = {};
+    let dom = null;
+    let prefill = null;        // puts the incident's current type and severity into the reclassify form, once
+    let prefilledFor = null;
+
+    function open(id) {
+      if (stop) stop();
+      incident = null;
+      clear(container);
+      container.hidden = false;
+      dom = {
+        head: el('div', { class: 'panel-head' }),
+        message: el('p', { id: 'panel-message', class: 'message', role: 'status' }),
+        facts: el('dl', { class: 'facts' }),
+        tasks: el('div', { id: 'panel-tasks' }),
+        actions: options.readOnly ? null : buildActions(id),
+        timeline: el('ol', { id: 'panel-timeline', class: 'timeline' })
+      };
+      container.appendChild(el('button', { class: 'panel-close', type: 'button', 'aria-label': t('panel.close'),
+        text: '×', onclick: close }));
+      container.append(dom.head, dom.message, dom.facts,
+        el('h3', { 'data-i18n': 'panel.tasks', text: t('panel.tasks') }), dom.tasks);
+      if (dom.actions) container.append(el('h3', { 'data-i18n': 'panel.actions', text: t('panel.actions') }), dom.actions);
+      if (options.readOnly) container.append(el('p', { class: 'read-only', 'data-i18n': 'audit.readOnly', text: t('audit.readOnly') }));
+      container.append(el('h3', { 'data-i18n': 'panel.timeline', text: t('panel.timeline') }), dom.timeline);
+      stop = BeaconLive.follow('/topic/incidents/' + id, {
+        snapshot: (view) => show(view),
+        delta: (view) => show(view)
+      });
+    }
+
+    function close() {
+      if (stop) stop();
+      stop = null;
+      incident = null;
+      dom = null;
+      clear(container);
+      container.appendChild(el('p', { class: 'empty', 'data-i18n': 'panel.empty', text: t('panel.empty') }));
+      if (map) map.showArea(null);
+      if (options.onClose) options.onClose();
+    }
+
+    function show(view) {
+      if (!view) return;
+      incident = view;
+      if (prefill && prefilledFor !== view.id) { prefilledFor = view.id; prefill(view); }
+      render();
+      if (options.onShow) options.onShow(view);
+    }
+
+    function render() {
+      if (!incident || !dom) return;
+      const v = incident;
+      fill(dom.head,
+        el('h2', { id: 'panel-number', text: v.number }),
+        severityBadge(v.severity),
+        el('span', { id: 'panel-status', class: 'badge status status-' + v.status, dataset: { status: v.status },
+          text: label('status', v.status) }),
+        v.drill ? el('span', { class: 'badge drill', text: t('common.drill') }) : null);
+      const fact = (key, value) => [el('dt', { text: t(key) }), el('dd', {}, value)];
+      fill(dom.facts,
+        ...fact('panel.type', label('type', v.type)),
+        ...fact('panel.urgency', label('urgency', v.urgency) + ' · ' + t('panel.certainty') + ' ' + label('certainty', v.certainty)),
+        ...fact('report.summary', el('span', { id: 'panel-summary', class: 'user-text', text: v.summary })),
+        ...fact('panel.address', el('span', { class: 'user-text', text: v.location && v.location.address ? v.location.address
+          : (v.location ? v.location.point.lat.toFixed(5) + ', ' + v.location.point.lon.toFixed(5) : '') })),
+        ...fact('panel.reportedAt', formatTime(v.reportedAt)),
+        ...fact('panel.source', label('source', v.source && v.source.kind)
+          + (v.source && v.source.reference ? ' · ' + v.source.reference : '')),
+        ...(v.reportedBy ? fact('panel.reportedBy', v.reportedBy) : []),
+        ...(v.cancelReason ? fact('panel.cancelReason', el('span', { class: 'user-text', text: v.cancelReason })) : []),
+        ...(v.resolution ? fact('panel.resolution', el('span', { class: 'user-text', text: v.resolution })) : []),
+        ...(v.mergedInto ? fact('panel.mergedInto', v.mergedInto) : []));
+      if (v.readyToContain && OPEN.includes(v.status)) {
+        dom.facts.append(el('dt', {}), el('dd', { class: 'ready', text: t('panel.readyToContain') }));
+      }
+      renderTasks(v);
+      fill(dom.timeline,...v.timeline.slice().map((line) => el('li', { dataset: { kind: line.kind } },
+        el('time', { text: formatTime(line.at) }),
+        el('span', { class: 'who', text: line.actorId ? line.actorId + (line.actorRole ? ' (' + label('role', line.actorRole) + ')' : '') : '' }),
+        el('span', { class: 'what', text: BeaconTimeline.lineText(line, v) }))));
+      dom.timeline.scrollTop = dom.timeline.scrollHeight;
+      Object.entries(actionButtons).forEach(([action, button]) => { button.disabled = !ALLOWED[action].includes(v.status); });
+      if (map) map.showArea(v.location, v.severity);
+    }
+
+    function renderTasks(v) {
+      if (!v.tasks.length) {
+        fill(dom.tasks,el('p', { class: 'empty', text: t('panel.noTasks') }));
+        return;
+      }
+      const rows = v.tasks.map((task) => el('tr', { class: 'task-row task-' + task.status, dataset: { department: task.department, task: task.taskId } },
+        el('td', { class: 'task-department', text: label('dept', task.department) }),
+        el('td', { class: 'user-text', text: task.action }),
+        el('td', {}, el('span', { class: 'badge task-status tstatus-' + task.status, dataset: { status: task.status },
+          text: label('taskStatus', task.status) }),
+          task.escalationLevel > 0 ? el('span', { class: 'badge escalated', text: t('task.level', { n: task.escalationLevel }) }) : null),
+        el('td', {}, (task.status === 'REQUESTED' || task.status === 'ESCALATED') && task.acknowledgeBy
+          ? countdown(task.acknowledgeBy)
+          : el('span', { class: 'user-text', text: [task.acknowledgedBy ? t('task.acknowledgedBy', { who: task.acknowledgedBy }) : '',
+            task.outcome ? task.outcome : (task.lastNote || '')].filter(Boolean).join(' · ') }))));
+      fill(dom.tasks,el('table', { class: 'tasks' },
+        el('thead', {}, el('tr', {}, el('th', { text: t('task.department') }), el('th', { text: t('task.action') }),
+          el('th', { text: t('task.status') }), el('th', { text: t('task.deadline') }))),
+        el('tbody', {}, rows)));
+    }
+
+    function buildActions(id) {
+      const form = el('div', { class: 'actions' });
+      actionButtons = {};
+      const say = (text, error) => { dom.message.textContent = text; dom.message.classList.toggle('error', !!error); };
+      const run = async (action, path, body, after) => {
+        say('');
+        try {
+          await api('POST', '/api/incidents/' + id + '/' + path, body);
+          if (after) after();
+        } catch (e) {
+          say(t('action.failed', { detail: problemText(e) }), true);
+        }
+      };
+      const button = (action, path, bodyOf, after) => {
+        const b = el('button', { type: 'button', id: 'action-' + action, 'data-i18n': 'action.' + action, text: t('action.' + action),
+          onclick: () => run(action, path, bodyOf ? bodyOf() : undefined, after) });
+        actionButtons[action] = b;
+        return b;
+      };
+      const input = (id2, placeholderKey) => el('input', { id: id2, type: 'text', maxlength: '500',
+        'data-i18n-placeholder': placeholderKey, placeholder: t(placeholderKey) });
+
+      const note = input('input-note', 'action.text');
+      const reason = input('input-cancel-reason', 'action.reason');
+      const resolution = input('input-resolution', 'panel.resolution');
+      const reclassReason = input('input-reclassify-reason', 'action.reason');
+      const type = enumSelect('type', { id: 'input-reclassify-type' });
+      const severity = enumSelect('severity', { id: 'input-reclassify-severity' });
+      prefill = (view) => { type.value = view.type; severity.value = view.severity; };
+      prefilledFor = null;
+
+      form.append(
+        el('div', { class: 'action-row' }, button('confirm', 'confirm'), button('contain', 'contain'), button('close', 'close')),
+        el('div', { class: 'action-row' }, note, button('note', 'notes', () => ({ text: note.value }), () => { note.value = ''; })),
+        el('div', { class: 'action-row' }, type, severity, reclassReason,
+          button('reclassify', 'reclassify', () => ({ type: type.value, severity: severity.value, reason: reclassReason.value || null }),
+            () => { reclassReason.value = ''; })),
+        el('div', { class: 'action-row' }, resolution,
+          button('resolve', 'resolve', () => ({ resolution: resolution.value || null }), () => { resolution.value = ''; })),
+        el('div', { class: 'action-row' }, reason,
+          button('cancel', 'cancel', () => ({ reason: reason.value }), () => { reason.value = ''; })));
+      return form;
+    }
+
+    BeaconI18n.onChange(render);
+    close();
+    return { open: open, close: close, current: () => incident };
+  }
+
+  window.BeaconPanel = { create: create };
+})();
