@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,49 +44,43 @@ public final class ReadSideBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Closed loop: one command at a time, the next only once every client has its frame, so the figure is the
+     * delay itself and not a queue of commands sent faster than they are shown.
+     */
     private static void liveDelay(BeaconNode node, Http operator, int commands, int clients) throws Exception {
         List<StompProbe> probes = new ArrayList<>();
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
-        var received = new CountDownLatch(commands * clients);
-        ExecutorService readers = Executors.newFixedThreadPool(Math.min(clients, 8));
         for (int i = 0; i < clients; i++) {
             var probe = StompProbe.connect(node.baseUrl(), "auditor", "auditor").subscribe("/topic/board");
             probe.next(m -> "SNAPSHOT".equals(m.path("kind").asText()), Duration.ofSeconds(30));
             probes.add(probe);
         }
-        for (var probe : probes) {
-            readers.submit(() -> {
-                int seen = 0;
-                while (seen < commands) {
-                    var message = probe.poll(Duration.ofSeconds(60));
-                    if (message == null) {
-                        return null;
-                    }
-                    var summary = message.path("payload").path("row").path("summary").asText();
-                    Long start = sentAt.get(summary);
-                    if (start != null && "REPORTED".equals(message.path("payload").path("row").path("status").asText())) {
-                        delays.add(System.nanoTime() - start);
-                        received.countDown();
-                        seen++;
-                    }
-                }
-                return null;
-            });
-        }
+        ExecutorService readers = Executors.newFixedThreadPool(Math.min(clients, 8));
+        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
             String summary = "bench " + clients + "-" + i;
-            sentAt.put(summary, System.nanoTime());
+            long start = System.nanoTime();
             ids.add(operator.post("/api/incidents", Reports.gasLeak(summary)).json().get("id").asText());
+            List<java.util.concurrent.Future<?>> arrivals = new ArrayList<>();
+            for (var probe : probes) {
+                arrivals.add(readers.submit(() -> {
+                    probe.next(m -> summary.equals(m.path("payload").path("row").path("summary").asText()),
+                            Duration.ofSeconds(30));
+                    delays.add(System.nanoTime() - start);
+                    return null;
+                }));
+            }
+            for (var arrival : arrivals) {
+                arrival.get();
+            }
         }
-        received.await(5, TimeUnit.MINUTES);
         readers.shutdownNow();
         probes.forEach(StompProbe::close);
-        // Keep the board realistic for the later query timings: these incidents are over.
-        ids.forEach(id -> operator.post("/api/incidents/" + id + "/cancel", "{\"reason\":\"benchmark\"}"));
         System.out.printf("  %2d client(s): %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", clients,
                 delays.size(), percentile(delays, 50), percentile(delays, 99), percentile(delays, 100));
+        // Keep the board realistic for the later query timings: these incidents are over.
+        ids.forEach(id -> operator.post("/api/incidents/" + id + "/cancel", "{\"reason\":\"benchmark\"}"));
     }
 
     private static void seed(Http operator, int count) {
