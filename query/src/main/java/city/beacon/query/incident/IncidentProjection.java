@@ -200,6 +200,11 @@ public class IncidentProjection {
     }
 
     @EventHandler
+    void on(PublicWarningIssuedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.issuedAt(), draft -> { });
+    }
+
+    @EventHandler
     void on(SensorAlarmLinkedEvent e, EventMessage<?> m) {
         timelineOnly(e.incidentId(), m, e.linkedAt());
     }

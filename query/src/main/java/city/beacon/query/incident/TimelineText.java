@@ -70,6 +70,8 @@ final class TimelineText {
             return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " assigned";
         } else if (event instanceof UnitReleasedEvent e) {
             return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " released";
+        } else if (event instanceof PublicWarningIssuedEvent e) {
+            return "Public warning issued (CAP " + e.kind() + " " + e.alertIdentifier() + ")";
         } else if (event instanceof SensorAlarmLinkedEvent e) {
             return "Alarm of sensor " + e.sensorId() + " linked to this incident";
         }
