@@ -1,5 +1,6 @@
 package city.beacon.infra.scenario;
 
+import city.beacon.infra.cap.CapCodec;
 import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.Http;
 import city.beacon.infra.support.KeyedHttp;
@@ -64,6 +65,19 @@ class SensorGasLeakScenarioTest {
                     .containsExactlyInAnyOrder("GAS_UTILITY", "FIRE", "POLICE", "TRAFFIC", "MEDICAL", "ENVIRONMENT");
             assertThat(timelineTexts(dispatched)).anyMatch(line -> line.contains("Alarm of sensor GP-0101 linked"));
 
+            // The operator warns the public: a CAP 1.2 alert for the cordon around the sensor (kept for docs/cap.md).
+            assertThat(operator.post("/api/incidents/" + id + "/warnings", null).status()).isEqualTo(201);
+            var cap = new String[1];
+            await().atMost(WAIT).until(() -> {
+                var response = operator.get("/api/incidents/" + id + "/cap");
+                cap[0] = response.body();
+                return response.status() == 200 && cap[0].contains(".W1<");
+            });
+            assertThat(new CapCodec().read(cap[0]).getInfo()).hasSize(2);
+            assertThat(cap[0]).contains("<msgType>Alert</msgType>").contains("<responseType>Evacuate</responseType>")
+                    .contains("<severity>Severe</severity>").contains("<circle>31.2336,121.47 0.2</circle>");
+            writeQuietly(Path.of("target", "gas-leak-scenario-cap.xml"), cap[0]);
+
             for (var task : tasksIn(dispatched)) {
                 var liaison = node.as(task.path("department").asText().toLowerCase(Locale.ROOT));
                 var path = "/api/tasks/" + task.path("taskId").asText();
@@ -75,6 +89,14 @@ class SensorGasLeakScenarioTest {
                 assertThat(operator.post("/api/incidents/" + id + "/" + action, null).status()).isEqualTo(204);
             }
             awaitIncident(operator, id, incident -> "CLOSED".equals(incident.path("status").asText()));
+        }
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException ignored) {
+            // only a copy for the documentation
         }
     }
 
