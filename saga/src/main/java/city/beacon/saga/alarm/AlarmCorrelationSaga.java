@@ -3,7 +3,9 @@ package city.beacon.saga.alarm;
 import city.beacon.api.common.Actor;
 import city.beacon.api.incident.*;
 import city.beacon.api.sensor.LinkSensorAlarmCommand;
+import city.beacon.api.sensor.SensorAlarmClearedEvent;
 import city.beacon.api.sensor.SensorAlarmRaisedEvent;
+import city.beacon.api.sensor.SensorWentSilentEvent;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -62,6 +64,22 @@ public class AlarmCorrelationSaga {
         } else {
             report(e, key);
         }
+    }
+
+    /** Operators learn on the incident when one of its sensors is back to normal. */
+    @EventHandler
+    void on(SensorAlarmClearedEvent e) {
+        open.all().stream().filter(incident -> incident.sensorIds().contains(e.sensorId().value())).findFirst()
+                .ifPresent(incident -> send(new AddIncidentNoteCommand(incident.incidentId(), "Sensor " + e.sensorId()
+                        + " back to normal: " + trim(e.reading().value()) + " " + e.reading().unit())));
+    }
+
+    /** ... and when one of its sensors stops reporting, which may mean the leak reached it. */
+    @EventHandler
+    void on(SensorWentSilentEvent e) {
+        open.all().stream().filter(incident -> incident.sensorIds().contains(e.sensorId().value())).findFirst()
+                .ifPresent(incident -> send(new AddIncidentNoteCommand(incident.incidentId(), "Sensor " + e.sensorId()
+                        + " has sent nothing since " + e.lastReadingAt())));
     }
 
     @EventHandler
