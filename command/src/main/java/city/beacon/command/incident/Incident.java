@@ -10,7 +10,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static city.beacon.api.incident.IncidentStatus.*;
@@ -31,6 +33,9 @@ public class Incident {
     private Urgency urgency;
     private Certainty certainty;
     private boolean readyToContain;
+    /** Identifiers of the public warnings issued, oldest first. */
+    private List<String> warnings = new ArrayList<>();
+    private boolean warningCancelled;
 
     protected Incident() {
     }
@@ -137,6 +142,25 @@ public class Incident {
         apply(new IncidentMergedEvent(incidentId, into, clock.instant()));
     }
 
+    @CommandHandler
+    String handle(IssuePublicWarningCommand cmd, Clock clock) {
+        var prefix = requireText(cmd.identifierPrefix(), "identifierPrefix", 100);
+        AlertKind kind;
+        if (status == CANCELLED || status == CLOSED) {
+            if (warnings.isEmpty() || warningCancelled) {
+                throw new TransitionRejectedException("incident " + number, status.name(),
+                        warnings.isEmpty() ? "warn the public about it" : "cancel its warning again");
+            }
+            kind = AlertKind.CANCEL;
+        } else {
+            requireStatus("warn the public about it", OPEN);
+            kind = warnings.isEmpty() ? AlertKind.ALERT : AlertKind.UPDATE;
+        }
+        var identifier = prefix + "." + number + ".W" + (warnings.size() + 1);
+        apply(new PublicWarningIssuedEvent(incidentId, identifier, kind, List.copyOf(warnings), clock.instant()));
+        return identifier;
+    }
+
     IncidentNumber number() {
         return number;
     }
@@ -160,6 +184,12 @@ public class Incident {
         severity = e.severity();
         urgency = e.urgency();
         certainty = e.certainty();
+    }
+
+    @EventSourcingHandler
+    void on(PublicWarningIssuedEvent e) {
+        warnings.add(e.alertIdentifier());
+        warningCancelled = e.kind() == AlertKind.CANCEL;
     }
 
     @EventSourcingHandler

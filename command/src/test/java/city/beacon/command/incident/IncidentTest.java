@@ -290,6 +290,41 @@ class IncidentTest {
                 .expectNoEvents();
     }
 
+    @Nested
+    class PublicWarnings {
+        static final String PREFIX = "cn.demo.beacon";
+
+        @Test
+        void theFirstWarningIsAnAlertAndLaterOnesUpdateItWithReferences() {
+            fixture.given(reported(), confirmed())
+                    .when(new IssuePublicWarningCommand(ID, PREFIX))
+                    .expectResultMessagePayload(PREFIX + "." + NUMBER.value() + ".W1")
+                    .expectEvents(new PublicWarningIssuedEvent(ID, PREFIX + "." + NUMBER.value() + ".W1",
+                            AlertKind.ALERT, List.of(), NOW));
+            fixture.given(reported(), new PublicWarningIssuedEvent(ID, "w1", AlertKind.ALERT, List.of(), NOW))
+                    .when(new IssuePublicWarningCommand(ID, PREFIX))
+                    .expectEvents(new PublicWarningIssuedEvent(ID, PREFIX + "." + NUMBER.value() + ".W2",
+                            AlertKind.UPDATE, List.of("w1"), NOW));
+        }
+
+        @Test
+        void aWarningAfterCancellationIsTheCancelAndOnlyOnce() {
+            var warned = new PublicWarningIssuedEvent(ID, "w1", AlertKind.ALERT, List.of(), NOW);
+            var cancelled = new IncidentCancelledEvent(ID, "false alarm", NOW);
+            fixture.given(reported(), warned, cancelled)
+                    .when(new IssuePublicWarningCommand(ID, PREFIX))
+                    .expectEvents(new PublicWarningIssuedEvent(ID, PREFIX + "." + NUMBER.value() + ".W2",
+                            AlertKind.CANCEL, List.of("w1"), NOW));
+            fixture.given(reported(), warned, cancelled,
+                            new PublicWarningIssuedEvent(ID, "w2", AlertKind.CANCEL, List.of("w1"), NOW))
+                    .when(new IssuePublicWarningCommand(ID, PREFIX))
+                    .expectException(TransitionRejectedException.class);
+            fixture.given(reported(), cancelled)
+                    .when(new IssuePublicWarningCommand(ID, PREFIX))
+                    .expectException(TransitionRejectedException.class);
+        }
+    }
+
     static List<Object> historyUpTo(IncidentStatus state) {
         return switch (state) {
             case REPORTED -> List.of(reported());

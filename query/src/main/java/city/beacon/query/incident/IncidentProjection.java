@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
+import city.beacon.api.sensor.SensorAlarmLinkedEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -196,6 +197,16 @@ public class IncidentProjection {
     @EventHandler
     void on(UnitReleasedEvent e, EventMessage<?> m) {
         timelineOnly(e.incidentId(), m, e.releasedAt());
+    }
+
+    @EventHandler
+    void on(PublicWarningIssuedEvent e, EventMessage<?> m, @SequenceNumber long seq) {
+        incident(e.incidentId(), m, seq, e.issuedAt(), draft -> { });
+    }
+
+    @EventHandler
+    void on(SensorAlarmLinkedEvent e, EventMessage<?> m) {
+        timelineOnly(e.incidentId(), m, e.linkedAt());
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package city.beacon.query.incident;
 
 import city.beacon.api.incident.*;
+import city.beacon.api.sensor.SensorAlarmLinkedEvent;
 import city.beacon.api.task.*;
 import city.beacon.api.unit.UnitAssignedEvent;
 import city.beacon.api.unit.UnitId;
@@ -69,6 +70,10 @@ final class TimelineText {
             return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " assigned";
         } else if (event instanceof UnitReleasedEvent e) {
             return e.department() + " unit " + unit(e.unitId(), e.unitName()) + " released";
+        } else if (event instanceof PublicWarningIssuedEvent e) {
+            return "Public warning issued (CAP " + e.kind() + " " + e.alertIdentifier() + ")";
+        } else if (event instanceof SensorAlarmLinkedEvent e) {
+            return "Alarm of sensor " + e.sensorId() + " linked to this incident";
         }
         return event.getClass().getSimpleName();
     }

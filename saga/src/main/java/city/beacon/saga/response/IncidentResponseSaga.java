@@ -63,10 +63,12 @@ public class IncidentResponseSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentReportedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock) {
+    void on(IncidentReportedEvent e, CommandGateway commands, ResponsePlans plans, AutomaticActions automatic,
+            Clock clock) {
         incidentId = e.incidentId();
         type = e.type();
         severity = e.severity();
+        automatic.forSource(e.source()).ifPresent(action -> requestAutomatic(action, commands, plans, clock));
         if (reportedBySensorAsSevere(e)) {
             dispatch(commands, plans, clock);   // a sensor this sure counts as confirmed: no operator in the loop
         }
@@ -202,6 +204,24 @@ public class IncidentResponseSaga {
     private static boolean reportedBySensorAsSevere(IncidentReportedEvent e) {
         return e.source() != null && e.source().kind() == SourceKind.SENSOR
                 && (e.severity() == Severity.SEVERE || e.severity() == Severity.EXTREME);
+    }
+
+    /**
+     * The source's automatic action (a sensor's remote valve) is the incident's first task, whatever the severity:
+     * it needs no operator. It takes the place of its department's plan line — same deadline, chain and backup, the
+     * line's work following the action — so a later dispatch finds the department tasked and does not task it twice.
+     */
+    private void requestAutomatic(AutomaticActions.AutomaticAction automatic, CommandGateway commands,
+                                  ResponsePlans plans, Clock clock) {
+        var line = plans.planFor(type, severity).lines().stream()
+                .filter(candidate -> candidate.department().equals(automatic.department()))
+                .findFirst();
+        var action = line.map(l -> automatic.action() + ", then: " + l.action()).orElse(automatic.action());
+        var planLine = line.map(l -> new PlanLine(l.department(), action, l.priority(), l.acknowledgeWithin(),
+                        l.backup(), l.escalation()))
+                .orElseGet(() -> new PlanLine(automatic.department(), action, Priority.CRITICAL,
+                        DEFAULT_ACKNOWLEDGE_WITHIN, null, DEFAULT_CHAIN));
+        request(planLine, TaskOrigin.PLAN, commands, clock);
     }
 
     /** Requests every line of the current plan whose department is not tasked yet. */

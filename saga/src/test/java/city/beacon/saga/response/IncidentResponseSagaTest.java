@@ -34,6 +34,10 @@ class IncidentResponseSagaTest {
     static final IncidentNumber NUMBER = IncidentNumber.of(LocalDate.of(2026, 11, 28), 42);
     static final Location MAIN_STREET = Location.at(31.2304, 121.4737, "Nanjing Road 100");
 
+    /** Sensor "GP-0101" has a remote valve; every other source has no automatic action. */
+    static final AutomaticActions VALVES = source -> "GP-0101".equals(source.reference())
+            ? java.util.Optional.of(new AutomaticActions.AutomaticAction(Department.GAS_UTILITY, "Close valve V-0117"))
+            : java.util.Optional.empty();
     private SagaTestFixture<IncidentResponseSaga> fixture;
     private RecordingNotifier notifier;
     private FixtureClock clock;
@@ -46,6 +50,7 @@ class IncidentResponseSagaTest {
         fixture.registerResource(new TestPlans());
         fixture.registerResource(notifier);
         fixture.registerResource(clock);
+        fixture.registerResource(VALVES);
         fixture.registerStartRecordingCallback(notifier::clear);   // assert only what the "when" caused
     }
 
@@ -143,6 +148,43 @@ class IncidentResponseSagaTest {
     @Nested
     class Dispatch {
         @Test
+        void aSensorsAutomaticActionIsTheFirstTaskAndStandsForItsDepartmentsPlanLine() {
+            var report = new IncidentReportedEvent(ID, NUMBER, IncidentType.GAS_LEAK, Severity.SEVERE, Urgency.IMMEDIATE,
+                    Certainty.LIKELY, MAIN_STREET, "Gas main pressure drop",
+                    new IncidentSource(SourceKind.SENSOR, "GP-0101"), false, NOW);
+            var commands = new ArrayList<Object>();
+            commands.add(new RequestTaskCommand(task(1), ID, Department.GAS_UTILITY,
+                    "Close valve V-0117, then: Isolate the segment and repair", GAS.priority(),
+                    NOW.plus(GAS.acknowledgeWithin())));
+            for (int i = 1; i < SEVERE_LINES.size(); i++) {
+                commands.add(request(i + 1, SEVERE_LINES.get(i)));
+            }
+            fixture.givenCurrentTime(NOW).whenPublishingA(report).expectDispatchedCommands(commands.toArray());
+        }
+
+        @Test
+        void anAutomaticActionGoesOutBeforeConfirmationAndConfirmingDoesNotTaskItsDepartmentAgain() {
+            var report = new IncidentReportedEvent(ID, NUMBER, IncidentType.GAS_LEAK, Severity.MODERATE,
+                    Urgency.IMMEDIATE, Certainty.LIKELY, MAIN_STREET, "Gas main pressure drop",
+                    new IncidentSource(SourceKind.SENSOR, "GP-0101"), false, NOW);
+            var valve = new RequestTaskCommand(task(1), ID, Department.GAS_UTILITY,
+                    "Close valve V-0117, then: Isolate the segment and repair", GAS.priority(),
+                    NOW.plus(GAS.acknowledgeWithin()));
+            fixture.givenCurrentTime(NOW).whenPublishingA(report).expectDispatchedCommands(valve);
+
+            var second = new SagaTestFixture<>(IncidentResponseSaga.class);
+            second.registerResource(new TestPlans());
+            second.registerResource(new RecordingNotifier());
+            second.registerResource(new FixtureClock(second::currentTime));
+            second.registerResource(VALVES);
+            second.givenCurrentTime(NOW).andThenAPublished(report)
+                    .andThenAPublished(new TaskRequestedEvent(task(1), ID, Department.GAS_UTILITY, valve.action(),
+                            valve.priority(), valve.acknowledgeBy(), NOW))
+                    .whenPublishingA(confirmed())
+                    .expectDispatchedCommands(request(2, FIRE), request(3, POLICE));
+        }
+
+        @Test
         void confirmingRequestsEveryLineOfThePlan() {
             given(reported()).whenPublishingA(confirmed())
                     .expectActiveSagas(1)
@@ -171,6 +213,7 @@ class IncidentResponseSagaTest {
             second.registerResource(new TestPlans());
             second.registerResource(new RecordingNotifier());
             second.registerResource(new FixtureClock(second::currentTime));
+            second.registerResource(VALVES);
             second.givenCurrentTime(NOW).andThenAPublished(reported(Severity.EXTREME, SourceKind.SENSOR))
                     .whenPublishingA(confirmed())
                     .expectNoDispatchedCommands();

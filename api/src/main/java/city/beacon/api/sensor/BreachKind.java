@@ -1,0 +1,8 @@
+package city.beacon.api.sensor;
+
+/** Which threshold a reading broke. */
+public enum BreachKind {
+    LOW,
+    HIGH,
+    RATE
+}

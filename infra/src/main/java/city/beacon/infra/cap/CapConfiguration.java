@@ -1,0 +1,28 @@
+package city.beacon.infra.cap;
+
+import city.beacon.infra.incident.CityProperties;
+import city.beacon.web.cap.CapProperties;
+import city.beacon.web.messaging.Commands;
+import city.beacon.web.messaging.Queries;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** CAP 1.2 out and in (docs/cap.md). */
+@Configuration(proxyBeanMethods = false)
+public class CapConfiguration {
+
+    @Bean
+    CapCodec capCodec() {
+        return new CapCodec();
+    }
+
+    @Bean
+    CapService capAlerts(CapCodec codec, MongoDatabase beaconDatabase, Commands commands, Queries queries,
+                         CapProperties properties, CityProperties city, Clock clock) {
+        return new CapService(codec, new ReceivedAlerts(beaconDatabase), commands, queries, properties,
+                city.timeZone(), clock);
+    }
+}
