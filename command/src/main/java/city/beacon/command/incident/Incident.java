@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import static city.beacon.api.incident.IncidentStatus.*;
+import static city.beacon.command.Fields.*;
 import static city.beacon.command.incident.IncidentRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

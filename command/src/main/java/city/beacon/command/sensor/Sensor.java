@@ -1,5 +1,7 @@
 package city.beacon.command.sensor;
 
+import city.beacon.command.Fields;
+
 import city.beacon.api.common.TransitionRejectedException;
 import city.beacon.api.sensor.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,8 +51,8 @@ public class Sensor {
         if (inAlarm) {
             return;   // still in alarm: further breaching readings are history, not news
         }
-        var reading = SensorRules.require(cmd.reading(), "reading");
-        var breach = SensorRules.require(cmd.breach(), "breach");
+        var reading = Fields.require(cmd.reading(), "reading");
+        var breach = Fields.require(cmd.breach(), "breach");
         apply(new SensorAlarmRaisedEvent(sensorId, definition.kind(), definition.name(), definition.point(),
                 definition.address(), definition.department(), definition.incidentType(), reading, breach,
                 cmd.threshold(), cmd.deviation(), clock.instant()));
@@ -62,7 +64,7 @@ public class Sensor {
         if (!inAlarm) {
             return;
         }
-        apply(new SensorAlarmClearedEvent(sensorId, SensorRules.require(cmd.reading(), "reading"), clock.instant()));
+        apply(new SensorAlarmClearedEvent(sensorId, Fields.require(cmd.reading(), "reading"), clock.instant()));
     }
 
     @CommandHandler
@@ -78,7 +80,7 @@ public class Sensor {
     @CommandHandler
     void handle(LinkSensorAlarmCommand cmd, Clock clock) {
         requireRegistered("link an alarm");
-        apply(new SensorAlarmLinkedEvent(sensorId, SensorRules.require(cmd.incidentId(), "incidentId"),
+        apply(new SensorAlarmLinkedEvent(sensorId, Fields.require(cmd.incidentId(), "incidentId"),
                 clock.instant()));
     }
 

@@ -4,6 +4,8 @@ import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.sensor.SensorDefinition;
 import city.beacon.api.sensor.ValueRange;
 
+import static city.beacon.command.Fields.require;
+
 /** What makes a sensor definition usable; each refusal names the field at fault. */
 final class SensorRules {
     static final int NAME_MAX = 200;
@@ -60,10 +62,4 @@ final class SensorRules {
         }
     }
 
-    static <T> T require(T value, String field) {
-        if (value == null) {
-            throw new RuleViolationException(field, field + " is required");
-        }
-        return value;
-    }
 }

@@ -1,5 +1,7 @@
 package city.beacon.command.task;
 
+import city.beacon.command.Fields;
+
 import city.beacon.api.common.Actor;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.NotPermittedException;
@@ -15,7 +17,7 @@ final class ActingForDepartment {
 
     /** @return the user id recorded as {@code by} on the event */
     static String require(Actor by, Department department, String action) {
-        TaskRules.require(by, "by");
+        Fields.require(by, "by");
         boolean permitted = switch (by.role()) {
             case OPERATOR, ADMIN -> true;
             case LIAISON, SYSTEM -> department.equals(by.department());

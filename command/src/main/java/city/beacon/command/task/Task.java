@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import static city.beacon.api.task.TaskStatus.*;
+import static city.beacon.command.Fields.*;
 import static city.beacon.command.task.TaskRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

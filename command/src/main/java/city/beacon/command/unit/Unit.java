@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 
 import static city.beacon.api.unit.UnitStatus.*;
+import static city.beacon.command.Fields.*;
 import static city.beacon.command.unit.UnitRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
