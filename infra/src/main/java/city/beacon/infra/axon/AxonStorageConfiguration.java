@@ -9,6 +9,9 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,9 +45,19 @@ public class AxonStorageConfiguration {
         var tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .nodeId(nodeIdentity())
                 .build();
         tokenStore.ensureIndexes();   // unique (processorName, segment): claims are keyed lookups
         return tokenStore;
+    }
+
+    /**
+     * Who holds a segment's claim. Axon's default, the JVM's "pid@host", is the same for two Beacon nodes in one JVM
+     * (as in the multi-node tests): both would then believe they own every claim and process the same segments at
+     * once, racing on the same read-model documents. A random suffix makes every node its own owner.
+     */
+    static String nodeIdentity() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * same sequence number). Business refusals are never retried: repeating them cannot succeed.
  */
 class ConflictRetryScheduler implements RetryScheduler {
+    private static final long BASE_DELAY_MS = 5;
+    private static final long MAX_DELAY_MS = 400;
     private final ScheduledExecutorService executor;
     private final int maxRetries;
 
@@ -28,8 +30,9 @@ class ConflictRetryScheduler implements RetryScheduler {
         if (!isConflict(lastFailure) || failures.size() > maxRetries) {
             return false;
         }
-        // Jitter keeps two losers of the same race from colliding again.
-        long delay = 10L * failures.size() + ThreadLocalRandom.current().nextLong(10);
+        // Exponential backoff with full jitter keeps the losers of one race from colliding again in lockstep.
+        long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << Math.min(failures.size(), 10));
+        long delay = ThreadLocalRandom.current().nextLong(BASE_DELAY_MS, ceiling + 1);
         executor.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
         return true;
     }

@@ -37,7 +37,7 @@ public class MessagingConfiguration {
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5))
+                .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 12))
                 .build();
     }
 }
