@@ -36,11 +36,22 @@ public final class StompProbe implements AutoCloseable {
     }
 
     public static StompProbe connect(String baseUrl, String user, String password) throws Exception {
-        var client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new MappingJackson2MessageConverter());
         var headers = new WebSocketHttpHeaders();
         headers.add("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return connect(baseUrl, headers);
+    }
+
+    /** As a signed-in browser connects: with its session cookie, e.g. {@code JSESSIONID=…}. */
+    public static StompProbe connectWithCookie(String baseUrl, String cookie) throws Exception {
+        var headers = new WebSocketHttpHeaders();
+        headers.add("Cookie", cookie);
+        return connect(baseUrl, headers);
+    }
+
+    private static StompProbe connect(String baseUrl, WebSocketHttpHeaders headers) throws Exception {
+        var client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new MappingJackson2MessageConverter());
         var errors = new LinkedBlockingQueue<String>();
         var handler = new StompSessionHandlerAdapter() {
             @Override
