@@ -1,5 +1,6 @@
 package city.beacon.web.department;
 
+import city.beacon.web.gateway.GatewayProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ public class DepartmentSystemSecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain departmentSystemSecurity(HttpSecurity http, DepartmentApiKeys keys, ObjectMapper objectMapper)
             throws Exception {
-        var problems = new DepartmentSystemProblems(objectMapper);
+        var problems = new GatewayProblems(objectMapper, "department");
         http.securityMatcher("/api/departments/*/tasks/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ApiKeyAuthenticationFilter.ROLE))
                 .addFilterAt(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)

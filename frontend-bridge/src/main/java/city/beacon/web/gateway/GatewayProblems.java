@@ -1,11 +1,11 @@
 package city.beacon.web.gateway;
 
+import city.beacon.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,9 +41,7 @@ public class GatewayProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
                        String title, String detail) throws IOException {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:beacon:problem:" + kind));
-        problem.setTitle(title);
+        var problem = Problems.of(status, kind, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
