@@ -16,6 +16,13 @@ public record DepartmentApiKeys(Map<String, DepartmentApiKey> departments) {
         departments = departments == null ? Map.of() : Map.copyOf(departments);
     }
 
+    /** Configured department name → its key (null when none). */
+    public Map<String, String> keysByName() {
+        var keys = new java.util.HashMap<String, String>();
+        departments.forEach((name, key) -> keys.put(name, key == null ? null : key.apiKey()));
+        return keys;
+    }
+
     /** @param apiKey blank or absent: the department has no system that may call back */
     public record DepartmentApiKey(String apiKey) {
     }

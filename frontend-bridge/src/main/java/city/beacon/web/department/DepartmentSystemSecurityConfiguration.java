@@ -1,5 +1,6 @@
 package city.beacon.web.department;
 
+import city.beacon.web.gateway.ApiKeyFilter;
 import city.beacon.web.gateway.GatewayProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 public class DepartmentSystemSecurityConfiguration {
+    static final String ROLE = "ROLE_DEPARTMENT_SYSTEM";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -26,8 +28,9 @@ public class DepartmentSystemSecurityConfiguration {
             throws Exception {
         var problems = new GatewayProblems(objectMapper, "department");
         http.securityMatcher("/api/departments/*/tasks/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ApiKeyAuthenticationFilter.ROLE))
-                .addFilterAt(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ROLE))
+                .addFilterAt(new ApiKeyFilter(keys.keysByName(), ROLE, DepartmentSystem::new),
+                        BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Authenticates a machine client (the sensor gateway, a trusted CAP sender) by the key in {@code X-Api-Key}. Keys
@@ -26,15 +27,22 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Api-Key";
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
     private final String authority;
+    private final Function<String, Object> principal;
 
-    /** @param keys client name → key; blank keys are ignored */
+    /** @param keys client name → key; blank keys are ignored. The principal is the client's name. */
     public ApiKeyFilter(Map<String, String> keys, String authority) {
+        this(keys, authority, name -> name);
+    }
+
+    /** @param principal turns the matched client's configured name into the request's principal */
+    public ApiKeyFilter(Map<String, String> keys, String authority, Function<String, Object> principal) {
         keys.forEach((name, key) -> {
             if (key != null && !key.isBlank()) {
                 digests.put(name, sha256(key));
             }
         });
         this.authority = authority;
+        this.principal = principal;
     }
 
     @Override
@@ -52,7 +60,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             if (matched != null) {
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        matched, null, List.of(new SimpleGrantedAuthority(authority))));
+                        principal.apply(matched), null, List.of(new SimpleGrantedAuthority(authority))));
                 SecurityContextHolder.setContext(context);
             }
         }
