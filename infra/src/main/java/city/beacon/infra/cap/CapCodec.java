@@ -15,15 +15,18 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * CAP 1.2 alerts to and from XML, validated against the OASIS schema both ways. Parsing refuses DTDs and external
  * entities (no XXE, no entity expansion); a violation names the element at fault by its path below {@code alert}.
- * CAP 1.1 messages are read as 1.2 (the namespace is mapped; the 1.2 schema then judges them).
+ * CAP 1.1 messages are read as 1.2 (the namespace is mapped; the 1.2 schema then judges them). Reading is bounded
+ * by {@link XmlLimits}; XML-DSig signatures are skipped unread (docs/cap.md).
  */
 public class CapCodec {
     public static final String CAP_12 = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -31,8 +34,16 @@ public class CapCodec {
     private final JAXBContext context;
     private final Schema schema;
     private final XMLInputFactory inputs;
+    private final XmlLimits limits;
+    private final Clock clock;
 
     public CapCodec() {
+        this(XmlLimits.CAP, Clock.systemUTC());
+    }
+
+    public CapCodec(XmlLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
         try {
             context = JAXBContext.newInstance(Alert.class);
             var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -47,6 +58,16 @@ public class CapCodec {
         inputs.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputs.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         inputs.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        jdkLimit("jdk.xml.maxElementDepth", limits.maxDepth() + 1);   // the JDK parser's own guard, where supported
+        jdkLimit("jdk.xml.elementAttributeLimit", limits.maxAttributes());
+    }
+
+    private void jdkLimit(String property, int value) {
+        try {
+            inputs.setProperty(property, String.valueOf(value));
+        } catch (IllegalArgumentException unsupported) {
+            // another StAX implementation: BoundedXmlReader enforces the same limit
+        }
     }
 
     /** @throws IllegalStateException if Beacon built an alert the schema refuses: a bug, never sent out */
@@ -64,14 +85,26 @@ public class CapCodec {
         }
     }
 
+    /** Text already decoded; an encoding declaration in it is ignored. */
     public Alert read(String xml) {
-        XMLStreamReader raw;
         try {
-            raw = inputs.createXMLStreamReader(new StringReader(xml));
+            return read(inputs.createXMLStreamReader(new StringReader(xml)));
         } catch (XMLStreamException e) {
             throw new CapViolation(null, "not well-formed XML: " + e.getMessage());
         }
-        var reader = new PathTrackingReader(raw);
+    }
+
+    /** Bytes as received: the parser honours a byte-order mark and the encoding declaration (e.g. ISO-8859-1). */
+    public Alert read(byte[] xml) {
+        try {
+            return read(inputs.createXMLStreamReader(new ByteArrayInputStream(xml)));
+        } catch (XMLStreamException e) {
+            throw new CapViolation(null, "not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    private Alert read(XMLStreamReader raw) {
+        var reader = new PathTrackingReader(new SignatureSkippingReader(new BoundedXmlReader(raw, limits, clock)));
         var unmarshaller = createUnmarshaller();
         var fault = new String[2];
         try {
@@ -83,18 +116,20 @@ public class CapCodec {
             });
             var root = unmarshaller.unmarshal(reader, Alert.class);
             return root.getValue();
-        } catch (UnmarshalException e) {
-            if (fault[1] != null) {
+        } catch (JAXBException e) {
+            var limit = limitExceeded(e);
+            if (limit != null) {
+                throw new CapViolation(reader.path(), limit.getMessage());
+            }
+            if (e instanceof UnmarshalException && fault[1] != null) {
                 throw new CapViolation(fault[0], fault[1]);
             }
-            throw new CapViolation(reader.path(), "not a readable CAP message: " + cause(e));
-        } catch (JAXBException e) {
             throw new CapViolation(reader.path(), "not a readable CAP message: " + cause(e));
         } finally {
             try {
                 raw.close();
             } catch (XMLStreamException ignored) {
-                // nothing held open beyond the string
+                // nothing held open beyond the bytes in memory
             }
         }
     }
@@ -105,6 +140,15 @@ public class CapCodec {
         } catch (JAXBException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static BoundedXmlReader.LimitExceeded limitExceeded(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BoundedXmlReader.LimitExceeded limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private static String cause(Throwable e) {
