@@ -107,8 +107,10 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        var supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : String.join(" or ", e.getSupportedMediaTypes().stream().map(Object::toString).toList());
         return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send application/json");
+                "Send " + supported);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

@@ -16,13 +16,20 @@ public class CapConfiguration {
 
     @Bean
     CapCodec capCodec() {
-        return new CapCodec();
+        // the reading time budget bounds real CPU time, so it runs on the system clock even where the
+        // application clock is simulated
+        return new CapCodec(XmlLimits.CAP, Clock.systemUTC());
     }
 
     @Bean
     CapService capAlerts(CapCodec codec, MongoDatabase beaconDatabase, Commands commands, Queries queries,
-                         CapProperties properties, CityProperties city, Clock clock) {
-        return new CapService(codec, new ReceivedAlerts(beaconDatabase), commands, queries, properties,
-                city.timeZone(), clock);
+                         CapProperties properties, CapImportProperties imports, CityProperties city, Clock clock) {
+        return new CapService(codec, reader(imports), new ReceivedAlerts(beaconDatabase), commands, queries,
+                properties, city.timeZone(), clock);
+    }
+
+    static CapAlertReader reader(CapImportProperties imports) {
+        return new CapAlertReader(new CapTypeTable(imports.types()), new CapAreaCodes(imports.areaCodes()),
+                imports.cityCentre());
     }
 }

@@ -4,8 +4,8 @@ import city.beacon.api.common.Actor;
 import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.Role;
 import city.beacon.api.common.RuleViolationException;
-import city.beacon.api.common.TransitionRejectedException;
 import city.beacon.api.incident.*;
+import city.beacon.infra.cap.ReceivedAlerts.Received;
 import city.beacon.infra.cap.xml.Alert;
 import city.beacon.web.cap.CapAlerts;
 import city.beacon.web.cap.CapProperties;
@@ -16,26 +16,33 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+
+import static city.beacon.web.cap.CapAlerts.Outcome.*;
 
 /**
  * CAP out: renders an incident's public warning, validated against the schema. CAP in: an Alert from a trusted
  * agency reports an incident (source EXTERNAL_ALERT, reference = the alert's identifier); an Update reclassifies,
- * relocates and annotates the incident its reference created; a Cancel cancels it. Every received alert is
- * recorded against its incident, which is how references find it and duplicates are refused.
+ * relocates and annotates the incident its reference created; a Cancel cancels it. Only the sender of the
+ * referenced alert (or a sender an admin linked to it) may update or cancel, and exercises and real alerts never
+ * touch each other's incidents. Every received alert is recorded against its incident, which is how references
+ * find it and how a second copy is recognised and changes nothing.
  */
 class CapService implements CapAlerts {
     private final CapCodec codec;
     private final CapAlertWriter writer;
+    private final CapAlertReader reader;
     private final ReceivedAlerts received;
     private final Commands commands;
     private final Queries queries;
     private final CapProperties properties;
     private final Clock clock;
 
-    CapService(CapCodec codec, ReceivedAlerts received, Commands commands, Queries queries, CapProperties properties,
-               ZoneId zone, Clock clock) {
+    CapService(CapCodec codec, CapAlertReader reader, ReceivedAlerts received, Commands commands, Queries queries,
+               CapProperties properties, ZoneId zone, Clock clock) {
         this.codec = codec;
         this.writer = new CapAlertWriter(properties.sender(), properties.identifierPrefix(), zone);
+        this.reader = reader;
         this.received = received;
         this.commands = commands;
         this.queries = queries;
@@ -45,16 +52,15 @@ class CapService implements CapAlerts {
 
     @Override
     public String export(String incidentId) {
-        var id = new IncidentId(incidentId);
-        var incident = queries.ask(new FindIncidentQuery(id), ResponseTypes.optionalInstanceOf(IncidentView.class))
+        var incident = incident(incidentId)
                 .orElseThrow(() -> new UnknownResourceException("No incident " + incidentId));
-        var warnings = queries.ask(new FindPublicWarningsQuery(id),
+        var warnings = queries.ask(new FindPublicWarningsQuery(new IncidentId(incidentId)),
                 ResponseTypes.multipleInstancesOf(PublicWarningView.class));
         return codec.write(writer.write(incident, warnings, clock.instant()));
     }
 
     @Override
-    public ImportedAlert receive(String xml, String agency) {
+    public ImportedAlert receive(byte[] xml, String agency) {
         try {
             return take(codec.read(xml), agency);
         } catch (CapViolation e) {
@@ -68,60 +74,93 @@ class CapService implements CapAlerts {
             throw new NotPermittedException("this key may send alerts as " + trusted.sender() + " only, not as "
                     + alert.getSender());
         }
+        if (properties.sender().equals(alert.getSender())) {
+            return own(alert);
+        }
+        var key = ReceivedAlerts.key(alert.getSender(), alert.getIdentifier());
+        var earlier = received.find(key);
+        if (earlier.isPresent()) {
+            return outcome(alert, earlier.get().incidentId(), ALREADY_RECEIVED);
+        }
+        requireActionable(alert);
         var actor = new Actor("cap:" + agency, Role.SYSTEM, null);
-        var key = alert.getSender() + "," + alert.getIdentifier();
-        return switch (alert.getMsgType()) {
-            case ALERT -> report(alert, key, actor);
-            case UPDATE, CANCEL -> change(alert, key, actor);
-            case ACK, ERROR -> throw new CapViolation("msgType", "Beacon does not act on " + alert.getMsgType().value()
-                    + " messages");
-        };
+        try {
+            return switch (alert.getMsgType()) {
+                case ALERT -> report(alert, key, agency, actor, List.of());
+                case UPDATE, CANCEL -> change(alert, key, agency, actor);
+                case ACK, ERROR -> throw new CapViolation("msgType", "Beacon does not act on "
+                        + alert.getMsgType().value() + " messages");
+            };
+        } catch (AlreadyReceived copyInFlight) {
+            return outcome(alert, received.find(key).map(Received::incidentId).orElse(null), ALREADY_RECEIVED);
+        }
     }
 
-    private ImportedAlert report(Alert alert, String key, Actor actor) {
-        requireActionable(alert);
-        var facts = CapAlertReader.read(alert);
+    /** Beacon's own export coming back (re-imported, or relayed by a feed): the incident it describes, unchanged. */
+    private ImportedAlert own(Alert alert) {
+        var incidentId = alert.getIncidents() == null ? null : alert.getIncidents().trim().split("\\s+")[0];
+        var known = incidentId != null && !incidentId.isEmpty() && incident(incidentId).isPresent();
+        return outcome(alert, known ? incidentId : null, OWN_ALERT);
+    }
+
+    private ImportedAlert report(Alert alert, String key, String agency, Actor actor,
+                                 List<String> unknownReferences) {
+        var facts = reader.read(alert);
         var incidentId = IncidentId.random();
-        claim(key, incidentId.value(), alert);
+        claim(new Received(key, alert.getSender(), incidentId.value(), facts.drill(), agency));
         try {
             commands.send(new ReportIncidentCommand(incidentId, facts.type(), facts.severity(), facts.urgency(),
-                    facts.certainty(), facts.location(), facts.summary(),
-                    new IncidentSource(SourceKind.EXTERNAL_ALERT, alert.getIdentifier()), facts.drill()), actor);
+                    facts.certainty(), facts.location(), facts.summary(), facts.source(alert.getIdentifier()),
+                    facts.drill()), actor);
+            if (!unknownReferences.isEmpty()) {
+                commands.send(new AddIncidentNoteCommand(incidentId, "Opened from CAP " + alert.getMsgType().value()
+                        + " " + alert.getIdentifier() + " of alerts Beacon never received: "
+                        + String.join(" ", unknownReferences)), actor);
+            }
         } catch (RuntimeException e) {
             received.release(key);
             throw e;
         }
-        return new ImportedAlert(alert.getIdentifier(), alert.getMsgType().value(), incidentId.value());
+        return outcome(alert, incidentId.value(), unknownReferences.isEmpty() ? CREATED : CREATED_FROM_UNKNOWN_REFERENCES);
     }
 
-    private ImportedAlert change(Alert alert, String key, Actor actor) {
-        requireActionable(alert);
+    private ImportedAlert change(Alert alert, String key, String agency, Actor actor) {
         if (alert.getReferences() == null || alert.getReferences().isBlank()) {
             throw new CapViolation("references", "an " + alert.getMsgType().value() + " must reference earlier alerts");
         }
-        String incidentId = null;
-        for (var reference : alert.getReferences().trim().split("\\s+")) {
+        boolean drill = alert.getStatus() == Alert.CapStatus.EXERCISE;
+        var references = List.of(alert.getReferences().trim().split("\\s+"));
+        Received target = null;
+        for (var reference : references) {
             var parts = reference.split(",");
-            if (parts.length >= 2) {
-                incidentId = received.incidentOf(parts[0] + "," + parts[1]).orElse(null);
-                if (incidentId != null) {
-                    break;
-                }
+            if (parts.length < 2) {
+                throw new CapViolation("references", "expected sender,identifier,sent but got " + reference);
+            }
+            var referenced = received.find(ReceivedAlerts.key(parts[0], parts[1]));
+            if (referenced.isEmpty() || referenced.get().incidentId() == null) {
+                continue;
+            }
+            requireMayChange(alert, agency, referenced.get(), drill);
+            if (target == null) {
+                target = referenced.get();
             }
         }
-        if (incidentId == null) {
-            throw new CapViolation("references", "no incident was created from the referenced alerts: "
-                    + alert.getReferences());
-        }
-        claim(key, incidentId, alert);
-        var id = new IncidentId(incidentId);
-        try {
+        if (target == null) {
             if (alert.getMsgType() == Alert.CapMsgType.CANCEL) {
+                claim(new Received(key, alert.getSender(), null, drill, agency));
+                return outcome(alert, null, NOTHING_TO_CANCEL);
+            }
+            return report(alert, key, agency, actor, references);
+        }
+        var id = new IncidentId(target.incidentId());
+        var facts = alert.getMsgType() == Alert.CapMsgType.CANCEL ? null : reader.read(alert);
+        claim(new Received(key, alert.getSender(), id.value(), drill, agency));
+        try {
+            if (facts == null) {
                 var why = alert.getNote() == null || alert.getNote().isBlank() ? "" : ": " + alert.getNote().strip();
                 commands.send(new CancelIncidentCommand(id, "Cancelled by " + alert.getSender() + " (CAP "
                         + alert.getIdentifier() + ")" + why), actor);
             } else {
-                var facts = CapAlertReader.read(alert);
                 commands.send(new ReclassifyIncidentCommand(id, facts.type(), facts.severity(), facts.urgency(),
                         facts.certainty(), "CAP update " + alert.getIdentifier()), actor);
                 commands.send(new UpdateIncidentLocationCommand(id, facts.location()), actor);
@@ -132,7 +171,30 @@ class CapService implements CapAlerts {
             received.release(key);
             throw e;
         }
-        return new ImportedAlert(alert.getIdentifier(), alert.getMsgType().value(), incidentId);
+        return outcome(alert, id.value(), facts == null ? CANCELLED : UPDATED);
+    }
+
+    /** Refused before anything changes: another agency's alert, or an exercise meeting reality. */
+    private void requireMayChange(Alert alert, String agency, Received referenced, boolean drill) {
+        if (!properties.mayChange(alert.getSender(), referenced.sender())) {
+            throw new NotPermittedException(alert.getSender() + " may not " + verb(alert) + " alerts of "
+                    + referenced.sender() + " (only its own, or those of senders an admin linked to it)");
+        }
+        var trusted = properties.trustedSenders().get(agency);
+        boolean senderProven = trusted != null && trusted.sender() != null;
+        if (!senderProven && referenced.agency() != null && !referenced.agency().equals(agency)) {
+            // a key not bound to a sender proves no sender: it may change only what it delivered itself
+            throw new NotPermittedException("this key is not bound to " + alert.getSender() + " and may not "
+                    + verb(alert) + " an alert another agency delivered");
+        }
+        if (referenced.drill() != drill) {
+            throw new NotPermittedException((drill ? "an Exercise alert may not " + verb(alert) + " a real incident"
+                    : "an Actual alert may not " + verb(alert) + " a drill incident"));
+        }
+    }
+
+    private static String verb(Alert alert) {
+        return alert.getMsgType() == Alert.CapMsgType.CANCEL ? "cancel" : "update";
     }
 
     private static void requireActionable(Alert alert) {
@@ -142,10 +204,22 @@ class CapService implements CapAlerts {
         }
     }
 
-    private void claim(String key, String incidentId, Alert alert) {
-        if (!received.claim(key, incidentId, clock.instant())) {
-            throw new TransitionRejectedException("alert " + alert.getIdentifier() + " from " + alert.getSender(),
-                    "already received", "receive it again");
+    /** A copy that arrives while the first is being taken finds the key taken: it is the same alert. */
+    private void claim(Received alert) {
+        if (!received.claim(alert, clock.instant())) {
+            throw new AlreadyReceived();
         }
+    }
+
+    private java.util.Optional<IncidentView> incident(String id) {
+        return queries.ask(new FindIncidentQuery(new IncidentId(id)),
+                ResponseTypes.optionalInstanceOf(IncidentView.class));
+    }
+
+    private static ImportedAlert outcome(Alert alert, String incidentId, Outcome outcome) {
+        return new ImportedAlert(alert.getIdentifier(), alert.getMsgType().value(), incidentId, outcome);
+    }
+
+    private static final class AlreadyReceived extends RuntimeException {
     }
 }

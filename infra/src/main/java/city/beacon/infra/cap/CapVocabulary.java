@@ -28,31 +28,6 @@ final class CapVocabulary {
         };
     }
 
-    /** For an alert that names no Beacon type: its first category that says enough. */
-    static IncidentType typeOf(List<CapCategory> categories, String event) {
-        var text = event == null ? "" : event.toLowerCase(java.util.Locale.ROOT);
-        if (text.contains("flood") || text.contains("洪") || text.contains("涝")) {
-            return IncidentType.FLOOD;
-        }
-        if (text.contains("gas")) {
-            return IncidentType.GAS_LEAK;
-        }
-        for (var category : categories) {
-            switch (category) {
-                case FIRE: return IncidentType.FIRE;
-                case MET: return IncidentType.FLOOD;
-                case GEO: return IncidentType.BUILDING_COLLAPSE;
-                case CBRNE: case ENV: return IncidentType.HAZMAT;
-                case TRANSPORT: return IncidentType.TRAFFIC_ACCIDENT;
-                case SECURITY: return IncidentType.PUBLIC_SECURITY;
-                case HEALTH: return IncidentType.MEDICAL;
-                case INFRA: return IncidentType.POWER_OUTAGE;
-                default: break;
-            }
-        }
-        return IncidentType.OTHER;
-    }
-
     static CapResponseType response(IncidentType type, Severity severity, boolean allClear) {
         if (allClear) {
             return CapResponseType.ALL_CLEAR;

@@ -5,13 +5,18 @@ final class CapSamples {
     private CapSamples() { }
 
     static String flood(String identifier, String msgType, String references, String urgency) {
+        return flood("weather-bureau@demo-city.example", "Actual", identifier, msgType, references, urgency);
+    }
+
+    static String flood(String sender, String status, String identifier, String msgType, String references,
+                        String urgency) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
                   <identifier>%s</identifier>
-                  <sender>weather-bureau@demo-city.example</sender>
+                  <sender>%s</sender>
                   <sent>2026-11-28T16:00:00+08:00</sent>
-                  <status>Actual</status>
+                  <status>%s</status>
                   <msgType>%s</msgType>
                   <scope>Public</scope>
                   %s
@@ -31,8 +36,37 @@ final class CapSamples {
                     </area>
                   </info>
                 </alert>
-                """.formatted(identifier, msgType, references == null ? "" : "<references>" + references
+                """.formatted(identifier, sender, status, msgType, references == null ? "" : "<references>" + references
                 + "</references>", urgency);
+    }
+
+    /** An alert whose only area is named by codes, as China's 12379 platform and NWS zone alerts send them. */
+    static String byAreaCode(String identifier, String event, String valueName, String code) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                  <identifier>%s</identifier>
+                  <sender>weather-bureau@demo-city.example</sender>
+                  <sent>2026-11-28T16:00:00+08:00</sent>
+                  <status>Actual</status>
+                  <msgType>Alert</msgType>
+                  <scope>Public</scope>
+                  <info>
+                    <language>zh-CN</language>
+                    <category>Met</category>
+                    <event>%s</event>
+                    <urgency>Expected</urgency>
+                    <severity>Moderate</severity>
+                    <certainty>Likely</certainty>
+                    <headline>区气象台发布预警</headline>
+                    <area>
+                      <areaDesc>黄浦区</areaDesc>
+                      <polygon/>
+                      <geocode><valueName>%s</valueName><value>%s</value></geocode>
+                    </area>
+                  </info>
+                </alert>
+                """.formatted(identifier, event, valueName, code);
     }
 
     static String xxe() {
