@@ -48,10 +48,17 @@ public class Incident {
         var certainty = cmd.certainty() == null ? Certainty.UNKNOWN : cmd.certainty();
         var type = require(cmd.type(), "type");
         var severity = require(cmd.severity(), "severity");
-        var location = require(cmd.location(), "location");
+        var location = checked(cmd.location());
         var source = require(cmd.source(), "source");
         apply(new IncidentReportedEvent(cmd.incidentId(), numbers.next(now), type, severity, urgency, certainty,
                 location, summary, source, cmd.drill(), now));
+    }
+
+    /** The address goes out in CAP alerts as it is: it must be text XML can carry. */
+    private static Location checked(Location location) {
+        require(location, "location");
+        requireXmlCharacters(location.address(), "location.address");
+        return location;
     }
 
     @CommandHandler
@@ -80,7 +87,7 @@ public class Incident {
     @CommandHandler
     void handle(UpdateIncidentLocationCommand cmd, Clock clock) {
         requireStatus("update the location of", OPEN);
-        apply(new IncidentLocationUpdatedEvent(incidentId, require(cmd.location(), "location"), clock.instant()));
+        apply(new IncidentLocationUpdatedEvent(incidentId, checked(cmd.location()), clock.instant()));
     }
 
     @CommandHandler

@@ -107,6 +107,32 @@ class IncidentTest {
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("summary must be at most 500 characters");
         }
+
+        @Test
+        void textXmlCannotCarryIsRefusedNamingTheField() {
+            fixture.givenNoPriorActivity()
+                    .when(report("Gas\u0000 main"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("summary contains a character that is not allowed (U+0000 at position 3)")
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new ReportIncidentCommand(ID, IncidentType.GAS_LEAK, Severity.SEVERE, Urgency.IMMEDIATE,
+                            Certainty.OBSERVED, Location.at(31.23, 121.47, "Nanjing Road\u001B 100"), "Gas", OPERATOR,
+                            false))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("location.address contains a character that is not allowed (U+001B at "
+                            + "position 12)");
+            fixture.given(reported())
+                    .when(new AddIncidentNoteCommand(ID, "lone surrogate \uD800 here"))
+                    .expectException(RuleViolationException.class).expectNoEvents();
+        }
+
+        @Test
+        void tabsLineBreaksAndChineseAreFine() {
+            fixture.givenNoPriorActivity()
+                    .when(report("燃气泄漏\tline one\r\nline two 😀"))
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 
     @Nested

@@ -51,7 +51,8 @@ final class CapAlertWriter {
         alert.setIncidents(incident.id());
         boolean allClear = kind == AlertKind.CANCEL;
         if (allClear) {
-            alert.setNote(incident.cancelReason() != null ? "Incident cancelled: " + incident.cancelReason()
+            alert.setNote(incident.cancelReason() != null
+                    ? "Incident cancelled: " + XmlText.safe(incident.cancelReason())
                     : "Incident " + incident.status().name().toLowerCase(Locale.ROOT));
         }
         alert.getInfo().add(info(incident, true, allClear));
@@ -82,7 +83,7 @@ final class CapAlertWriter {
                 + "：" + place
                 : (allClear ? "ALL CLEAR: " : "") + CapVocabulary.eventEn(type) + " (" + title(incident.severity())
                 + ") at " + place);
-        info.setDescription(incident.summary());
+        info.setDescription(XmlText.safe(incident.summary()));
         info.setInstruction(chinese ? CapVocabulary.instructionZh(response, radius)
                 : CapVocabulary.instructionEn(response, radius));
         info.getArea().add(area(incident.location()));
@@ -118,7 +119,7 @@ final class CapAlertWriter {
     }
 
     private static String placeName(Location location) {
-        return location.address() != null ? location.address() : pair(location.point());
+        return location.address() != null ? XmlText.safe(location.address()) : pair(location.point());
     }
 
     private static String title(Severity severity) {

@@ -207,6 +207,21 @@ class CapApiTest {
     }
 
     @Test
+    void textXmlCannotCarryIsRefusedAtInputNamingTheFieldSoEveryExportStaysWellFormed() {
+        var report = operator.post("/api/incidents", """
+                {"type":"GAS_LEAK","severity":"SEVERE","location":{"lat":31.2336,"lon":121.47},
+                 "summary":"Gas\\u0000 main","drill":false}""");
+        assertThat(report.status()).as(report.toString()).isEqualTo(400);
+        assertThat(report.body()).contains("\"field\":\"summary\"");
+
+        var id = report("Gas main, corner of Huangpi Road");
+        var note = operator.post("/api/incidents/" + id + "/notes", "{\"text\":\"bell\\u0007\"}");
+        assertThat(note.status()).as(note.toString()).isEqualTo(400);
+        assertThat(note.body()).contains("\"field\":\"text\"");
+        awaitCap(id, xml -> true);   // still well-formed and schema-valid
+    }
+
+    @Test
     void anOversizedAlertIs413BeforeItIsRead() {
         var sender = new CapSender(node.baseUrl(), "demo-cap-key");
         var thirtyMegabytes = sender.postAnnounced(30L * 1024 * 1024, 64 * 1024);

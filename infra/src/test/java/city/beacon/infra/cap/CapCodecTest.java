@@ -80,6 +80,35 @@ class CapCodecTest {
     }
 
     @Test
+    void anExportIsWellFormedWhateverTextWasStoredBeforeInputWasChecked() {
+        var stored = incident(IncidentType.GAS_LEAK, Severity.SEVERE, null, false, IncidentStatus.CANCELLED);
+        var dirty = new IncidentView(stored.id(), stored.number(), stored.type(), stored.severity(), stored.urgency(),
+                stored.certainty(), stored.status(), Location.at(31.2336, 121.47, "Nanjing\u0000 Road\uD800"),
+                "Gas\u0001 main\u001F", stored.source(), false, stored.reportedBy(), NOW, NOW, null,
+                "false\u0000alarm", null, false, List.of(), List.of(), 3);
+        var cancel = new PublicWarningView("cn.demo.beacon.20261128-0042.W2", AlertKind.CANCEL, NOW);
+        var xml = codec.write(writer.write(dirty, List.of(cancel), NOW));
+        var alert = codec.read(xml);   // well-formed and schema-valid, or this throws
+        assertThat(alert.getInfo().get(0).getDescription()).isEqualTo("Gas\uFFFD main\uFFFD");
+        assertThat(alert.getNote()).isEqualTo("Incident cancelled: false\uFFFDalarm");
+        assertThat(alert.getInfo().get(0).getArea().get(0).getAreaDesc()).isEqualTo("Nanjing\uFFFD Road\uFFFD");
+    }
+
+    @Test
+    void anExportCarriesNoReporterSourceReferenceOrInternalNote() {
+        var base = incident(IncidentType.GAS_LEAK, Severity.SEVERE, null, false, IncidentStatus.RESPONDING);
+        var note = new TimelineEntry("e-2", NOW, "operator-zhang", "OPERATOR", "NOTE",
+                "Internal: caller is the building manager, 13800138000");
+        var incident = new IncidentView(base.id(), base.number(), base.type(), base.severity(), base.urgency(),
+                base.certainty(), base.status(), base.location(), base.summary(),
+                new IncidentSource(SourceKind.CALL, "call-13800138000"), false, "operator-zhang", NOW, NOW, null,
+                null, null, false, List.of(), List.of(note), 4);
+        var xml = codec.write(writer.write(incident, List.of(), NOW));
+        assertThat(xml).doesNotContain("operator-zhang").doesNotContain("13800138000")
+                .doesNotContain("building manager");
+    }
+
+    @Test
     void aSchemaViolationNamesTheElement() {
         assertThatThrownBy(() -> codec.read(CapSamples.flood("wb-1", "Alert", null, "Soon")))
                 .isInstanceOf(CapViolation.class)
