@@ -157,8 +157,13 @@
     return el('span', { class: 'badge sev sev-' + (severity || 'UNKNOWN'), text: i18n.label('severity', severity) });
   }
 
+  /** An external alert that named its area only by code: the point stands for the area, not the place. */
+  function fromAreaCode(location) {
+    return !!location && (location.basis === 'AREA_CODE' || location.basis === 'AREA_CODE_UNRESOLVED');
+  }
+
   window.Beacon = {
-    el: el, clear: clear, fill: fill, api: api, ApiError: ApiError, problemText: problemText, countdown: countdown,
+    fromAreaCode: fromAreaCode, el: el, clear: clear, fill: fill, api: api, ApiError: ApiError, problemText: problemText, countdown: countdown,
     formatDuration: formatDuration, formatTime: formatTime, now: now, observeServerTime: observeServerTime,
     onTick: (tick) => tickers.push(tick), unlockAudio: unlockAudio, beep: beep, SEVERITY_RANK: SEVERITY_RANK,
     PRIORITY_RANK: PRIORITY_RANK, ENUMS: ENUMS, enumSelect: enumSelect, severityBadge: severityBadge,

@@ -5,7 +5,8 @@
  */
 (function () {
   'use strict';
-  const { el, clear, fill, api, t, label, countdown, formatTime, problemText, severityBadge, enumSelect } = window.Beacon;
+  const { el, clear, fill, api, t, label, countdown, formatTime, problemText, severityBadge, enumSelect,
+    fromAreaCode } = window.Beacon;
   const OPEN = ['REPORTED', 'CONFIRMED', 'RESPONDING', 'CONTAINED'];
   const ALLOWED = {
     confirm: ['REPORTED'], reclassify: OPEN, note: OPEN.concat(['RESOLVED']), contain: ['CONFIRMED', 'RESPONDING'],
@@ -81,9 +82,14 @@
         ...fact('report.summary', el('span', { id: 'panel-summary', class: 'user-text', text: v.summary })),
         ...fact('panel.address', el('span', { class: 'user-text', text: v.location && v.location.address ? v.location.address
           : (v.location ? v.location.point.lat.toFixed(5) + ', ' + v.location.point.lon.toFixed(5) : '') })),
+        ...(fromAreaCode(v.location) ? fact('panel.areaCodes', el('span', { id: 'panel-location-basis',
+          class: 'badge area-code', dataset: { basis: v.location.basis }, text: t('location.' + v.location.basis)
+            + (v.location.areaCodes ? ' · ' + v.location.areaCodes.join(', ') : '') })) : []),
         ...fact('panel.reportedAt', formatTime(v.reportedAt)),
         ...fact('panel.source', label('source', v.source && v.source.kind)
           + (v.source && v.source.reference ? ' · ' + v.source.reference : '')),
+        ...(v.source && v.source.externalEvent ? fact('panel.externalEvent', el('span', { id: 'panel-external-event',
+          class: 'user-text', text: v.source.externalEvent })) : []),
         ...(v.reportedBy ? fact('panel.reportedBy', v.reportedBy) : []),
         ...(v.cancelReason ? fact('panel.cancelReason', el('span', { class: 'user-text', text: v.cancelReason })) : []),
         ...(v.resolution ? fact('panel.resolution', el('span', { class: 'user-text', text: v.resolution })) : []),

@@ -8,6 +8,7 @@ import city.beacon.api.task.RequestTaskCommand;
 import city.beacon.api.task.TaskId;
 import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.Http;
+import city.beacon.infra.support.KeyedHttp;
 import city.beacon.infra.support.Reports;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -128,6 +129,30 @@ class ConsoleBrowserTest {
                 .equals("ACKNOWLEDGED"));
         operator.until(d -> d.findElement(By.id("panel-timeline")).getText().contains("Fire and rescue acknowledged"));
         operator.screenshot("board.png");
+    }
+
+    @Test
+    @Order(7)
+    void anAlertLocatedOnlyByAreaCodeIsMarkedSoOnTheBoardAndShowsItsOwnEvent() {
+        var imported = new KeyedHttp(node.baseUrl(), "demo-cap-key").post("/api/cap/alerts", """
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                  <identifier>console-ugc-1</identifier><sender>w-nws.webmaster@noaa.gov</sender>
+                  <sent>2026-11-28T16:00:00-05:00</sent><status>Actual</status><msgType>Alert</msgType>
+                  <scope>Public</scope>
+                  <info><category>Met</category><event>Winter Storm Warning</event><urgency>Expected</urgency>
+                    <severity>Moderate</severity><certainty>Likely</certainty>
+                    <area><areaDesc>Northern Panhandle</areaDesc>
+                      <geocode><valueName>UGC</valueName><value>TXZ001</value></geocode></area></info>
+                </alert>""", "application/cap+xml");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String id = imported.json().path("incidentId").asText();
+        var row = By.cssSelector("#incident-list li[data-incident='" + id + "']");
+        operator.until(d -> !d.findElements(row).isEmpty());
+        assertThat(operator.find(By.cssSelector("#incident-list li[data-incident='" + id + "'] .badge.area-code"))
+                .getText()).isEqualTo("Location from area code (not resolved: shown at the city centre)");
+        operator.click(row);
+        operator.until(d -> "Winter Storm Warning".equals(d.findElement(By.id("panel-external-event")).getText()));
+        assertThat(operator.find(By.id("panel-location-basis")).getText()).contains("UGC=TXZ001");
     }
 
     @Test
