@@ -222,6 +222,28 @@ class CapApiTest {
     }
 
     @Test
+    void realWorldShapesImportOverHttpAndTheRefusedOnesSayWhy() throws Exception {
+        var sender = new CapSender(node.baseUrl(), "demo-cap-key");
+        var statuses = new java.util.TreeMap<String, Integer>();
+        for (var file : RealWorldCapTest.IMPORTED.keySet()) {
+            try (var in = CapApiTest.class.getResourceAsStream("/cap/real-world/" + file)) {
+                var response = sender.post(in.readAllBytes(), "application/cap+xml");
+                statuses.put(file, response.status());
+                assertThat(response.status()).as(file + ": " + response.body()).isEqualTo(201);
+            }
+        }
+        for (var refused : new String[]{"ipaws-required-weekly-test.xml", "zulu-time-refused.xml"}) {
+            try (var in = CapApiTest.class.getResourceAsStream("/cap/real-world/" + refused)) {
+                var response = sender.post(in.readAllBytes(), "application/cap+xml");
+                statuses.put(refused, response.status());
+                assertThat(response.status()).as(refused).isEqualTo(400);
+                assertThat(response.body()).containsAnyOf("\"field\":\"status\"", "\"field\":\"sent\"");
+            }
+        }
+        System.out.println("real-world CAP over HTTP: " + statuses);
+    }
+
+    @Test
     void anOversizedAlertIs413BeforeItIsRead() {
         var sender = new CapSender(node.baseUrl(), "demo-cap-key");
         var thirtyMegabytes = sender.postAnnounced(30L * 1024 * 1024, 64 * 1024);
