@@ -163,7 +163,10 @@ class CapService implements CapAlerts {
             } else {
                 commands.send(new ReclassifyIncidentCommand(id, facts.type(), facts.severity(), facts.urgency(),
                         facts.certainty(), "CAP update " + alert.getIdentifier()), actor);
-                commands.send(new UpdateIncidentLocationCommand(id, facts.location()), actor);
+                if (facts.location().basis() != LocationBasis.AREA_CODE_UNRESOLVED) {
+                    // an update naming only unknown area codes says nothing better than where the incident is
+                    commands.send(new UpdateIncidentLocationCommand(id, facts.location()), actor);
+                }
                 commands.send(new AddIncidentNoteCommand(id, "CAP update " + alert.getIdentifier() + " from "
                         + alert.getSender() + ": " + facts.summary()), actor);
             }

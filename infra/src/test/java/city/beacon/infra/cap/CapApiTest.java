@@ -244,6 +244,19 @@ class CapApiTest {
     }
 
     @Test
+    void anUpdateNamingOnlyUnknownAreaCodesLeavesTheLocationWhereItWas() {
+        var created = agency.post(ALERTS, CapSamples.flood("wb-stay-1", "Alert", null, "Expected"), XML);
+        var id = created.json().path("incidentId").asText();
+        var before = awaitIncident(id, i -> true).path("location");
+        var update = CapSamples.flood("wb-stay-2", "Update", BUREAU + ",wb-stay-1,2026-11-28T16:00:00+08:00",
+                "Immediate").replace("<circle>31.2434,121.479 1.5</circle>",
+                "<geocode><valueName>UGC</valueName><value>TXZ211</value></geocode>");
+        assertThat(agency.post(ALERTS, update, XML).status()).isEqualTo(200);
+        var after = awaitIncident(id, i -> "IMMEDIATE".equals(i.path("urgency").asText()));
+        assertThat(after.path("location")).isEqualTo(before);
+    }
+
+    @Test
     void anOversizedAlertIs413BeforeItIsRead() {
         var sender = new CapSender(node.baseUrl(), "demo-cap-key");
         var thirtyMegabytes = sender.postAnnounced(30L * 1024 * 1024, 64 * 1024);
