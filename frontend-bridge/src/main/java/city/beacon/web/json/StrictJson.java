@@ -23,6 +23,12 @@ public final class StrictJson {
 
     private StrictJson() { }
 
+    private static void fail(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
     /** A strict copy of the application's mapper (its modules, dates and inclusion settings kept). */
     @SuppressWarnings("deprecation")   // configure(MapperFeature) on a copy is the only way short of a rebuild
     public static ObjectMapper copyOf(ObjectMapper base) {
@@ -34,22 +40,21 @@ public final class StrictJson {
                 .maxNameLength(MAX_NAME_LENGTH)
                 .build());
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // An absent optional boolean (e.g. "drill") stays false, so FAIL_ON_NULL_FOR_PRIMITIVES stays off.
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer,
-                LogicalType.Float, LogicalType.Enum}) {
-            mapper.coercionConfigFor(type)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        }
-        for (LogicalType type : new LogicalType[] {LogicalType.Boolean, LogicalType.Integer, LogicalType.Float}) {
-            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
+        fail(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        fail(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.String, CoercionInputShape.EmptyString);
+        fail(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+                CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+        // An integer literal is a perfectly good floating-point number ("radiusMeters": 200).
+        fail(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean,
+                CoercionInputShape.EmptyString);
+        fail(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
     }

@@ -170,6 +170,19 @@ class InputBoundsTest {
     }
 
     @Test
+    void aReferenceToADepartmentThatDoesNotExistIsNamed() {
+        var sensor = """
+                {"id":"GP-9999","kind":"GAS_PRESSURE","name":"Probe","lat":31.2,"lon":121.4,"department":"NOWHERE",
+                 "unit":"MPa","physical":{"min":0,"max":1.6},"normal":{"min":0.38,"max":0.42},
+                 "alarm":{"low":0.32,"high":0.5},"incidentType":"GAS_LEAK"}""";
+        assertProblem(node.as("admin").post("/api/admin/sensors", sensor), 400, "department");
+        assertThat(node.as("admin").post("/api/admin/sensors", sensor.replace("NOWHERE", "GAS_UTILITY")).status())
+                .isEqualTo(201);
+        assertProblem(operator.get("/api/departments/NOWHERE/queue"), 404, null);
+        assertProblem(operator.get("/api/units?department=NOWHERE"), 400, "department");
+    }
+
+    @Test
     void axonsSerializerReadsAsBeforeOnlyTheWebIsStrict() throws Exception {
         ObjectMapper axon = ((JacksonSerializer) node.bean(Serializer.class)).getObjectMapper();
         assertThat(axon.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)).isFalse();
