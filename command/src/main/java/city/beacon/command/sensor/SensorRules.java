@@ -1,5 +1,6 @@
 package city.beacon.command.sensor;
 
+import city.beacon.api.common.Department;
 import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.sensor.SensorDefinition;
 import city.beacon.api.sensor.ValueRange;
@@ -19,6 +20,9 @@ final class SensorRules {
         text(d.name(), "name", NAME_MAX);
         require(d.point(), "point");
         require(d.department(), "department");
+        if (!Department.STANDARD.contains(d.department())) {
+            throw new RuleViolationException("department", "no department " + d.department().code());
+        }
         text(d.unit(), "unit", 20);
         require(d.incidentType(), "incidentType");
         range(d.physical(), "physical");

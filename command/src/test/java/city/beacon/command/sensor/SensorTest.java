@@ -58,6 +58,15 @@ class SensorTest {
     }
 
     @Test
+    void aSensorOfADepartmentThatDoesNotExistIsRefusedNamingIt() {
+        var nowhere = new SensorDefinition(GAS.kind(), GAS.name(), GAS.point(), GAS.address(),
+                new Department("NO_SUCH_DEPT"), GAS.unit(), GAS.physical(), GAS.normal(), GAS.alarm(),
+                GAS.incidentType(), null, null);
+        fixture.givenNoPriorActivity().when(new RegisterSensorCommand(ID, nowhere))
+                .expectException(RuleViolationException.class).expectExceptionMessage("no department NO_SUCH_DEPT");
+    }
+
+    @Test
     void aLowThresholdInsideTheNormalBandIsRefusedByName() {
         var wrong = new SensorDefinition(GAS.kind(), GAS.name(), GAS.point(), GAS.address(), GAS.department(),
                 GAS.unit(), GAS.physical(), GAS.normal(), new AlarmThresholds(0.4, null, null), GAS.incidentType(),

@@ -53,8 +53,10 @@ public class IncidentController {
     }
 
     @GetMapping("/{id}")
-    IncidentView find(@PathVariable String id) {
-        return queries.ask(new FindIncidentQuery(new IncidentId(id)), ResponseTypes.optionalInstanceOf(IncidentView.class))
+    IncidentView find(@PathVariable String id, Authentication user) {
+        var incident = queries.ask(new FindIncidentQuery(new IncidentId(id)),
+                        ResponseTypes.optionalInstanceOf(IncidentView.class))
                 .orElseThrow(() -> new UnknownResourceException("No incident " + id));
+        return LiaisonRedaction.forReader(CurrentActor.of(user).role(), incident);
     }
 }

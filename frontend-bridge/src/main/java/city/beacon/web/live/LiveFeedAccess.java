@@ -1,6 +1,7 @@
 package city.beacon.web.live;
 
 import city.beacon.api.common.Role;
+import city.beacon.api.incident.LiaisonRedaction;
 import city.beacon.web.security.BeaconUser;
 
 /**
@@ -31,8 +32,8 @@ public final class LiveFeedAccess {
         return false;
     }
 
-    /** Liaisons work for another organisation: they do not see who reported or operators' internal notes. */
+    /** Liaisons work for another organisation: {@link LiaisonRedaction} says what they do not see. */
     public static boolean seesRestrictedFields(BeaconUser user) {
-        return user.role() != Role.LIAISON;
+        return !LiaisonRedaction.appliesTo(user.role());
     }
 }

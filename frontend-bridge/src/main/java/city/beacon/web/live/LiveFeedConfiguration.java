@@ -3,6 +3,7 @@ package city.beacon.web.live;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,10 +19,26 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LiveSessions sessions;
     private final UserDetailsService users;
+    private final StompLimits limits;
+    private final StompLimitsConfiguration.LiveLimits liveLimits;
 
-    public LiveFeedConfiguration(LiveSessions sessions, UserDetailsService users) {
+    public LiveFeedConfiguration(LiveSessions sessions, UserDetailsService users, StompLimits limits,
+                                 StompLimitsConfiguration.LiveLimits liveLimits) {
         this.sessions = sessions;
         this.users = users;
+        this.limits = limits;
+        this.liveLimits = liveLimits;
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(limits);
+    }
+
+    /** Clients send only small frames (CONNECT, SUBSCRIBE): a larger one is refused and the session closed. */
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit((int) liveLimits.maxFrameSize().toBytes());
     }
 
     @Override

@@ -6,6 +6,7 @@ import city.beacon.api.incident.FindIncidentQuery;
 import city.beacon.api.incident.IncidentScoped;
 import city.beacon.api.incident.IncidentTaskView;
 import city.beacon.api.incident.IncidentView;
+import city.beacon.api.incident.LiaisonRedaction;
 import city.beacon.api.task.TaskScoped;
 import city.beacon.web.messaging.Queries;
 import org.axonframework.config.ProcessingGroup;
@@ -50,7 +51,7 @@ public class LiveFeedRelay {
             return;
         }
         var now = clock.instant();
-        feed.publish(Topics.incident(incident.id()), incident, Redaction.forLiaison(incident));
+        feed.publish(Topics.incident(incident.id()), incident, LiaisonRedaction.forLiaison(incident));
         var boardChange = incident.status().hasEnded()
                 ? new Changes.BoardChange(null, incident.id())
                 : new Changes.BoardChange(BoardRowView.of(incident, now), null);

@@ -8,6 +8,7 @@ import city.beacon.api.common.Department;
 import city.beacon.api.incident.FindIncidentQuery;
 import city.beacon.api.incident.IncidentId;
 import city.beacon.api.incident.IncidentView;
+import city.beacon.api.incident.LiaisonRedaction;
 import city.beacon.api.unit.FindUnitsQuery;
 import city.beacon.api.unit.UnitView;
 import city.beacon.web.messaging.Queries;
@@ -41,7 +42,7 @@ public class SnapshotOnSubscribe {
             feed.sendSnapshot(session, subscription, topic, this::board, () -> null);
         } else if (Topics.incidentOf(topic) != null) {
             String id = Topics.incidentOf(topic);
-            feed.sendSnapshot(session, subscription, topic, () -> incident(id), () -> Redaction.forLiaison(incident(id)));
+            feed.sendSnapshot(session, subscription, topic, () -> incident(id), () -> LiaisonRedaction.forLiaison(incident(id)));
         } else if (Topics.UNITS.equals(topic)) {
             feed.sendSnapshot(session, subscription, topic, this::units, () -> null);
         } else if (Topics.departmentOf(topic) != null) {

@@ -3,6 +3,8 @@ package city.beacon.web.problem;
 import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.common.TransitionRejectedException;
+import city.beacon.web.limits.BodySizeFilter;
+import city.beacon.web.limits.BodyTooLargeException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -54,7 +56,17 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         return JsonProblems.from(e);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyTooLargeException e) {
+        return BodySizeFilter.tooLarge(e.limit());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

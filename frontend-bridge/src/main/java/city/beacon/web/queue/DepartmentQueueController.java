@@ -7,6 +7,7 @@ import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.Role;
 import city.beacon.api.common.RuleViolationException;
 import city.beacon.web.messaging.Queries;
+import city.beacon.web.problem.UnknownResourceException;
 import city.beacon.web.security.CurrentActor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.security.core.Authentication;
@@ -35,6 +36,9 @@ public class DepartmentQueueController {
             department = Department.of(code);
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException("code", e.getMessage());
+        }
+        if (!Department.STANDARD.contains(department)) {
+            throw new UnknownResourceException("No department " + department.code());
         }
         var actor = CurrentActor.of(user);
         if (actor.role() == Role.LIAISON && !department.equals(actor.department())) {

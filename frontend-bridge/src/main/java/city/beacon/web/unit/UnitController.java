@@ -86,10 +86,15 @@ public class UnitController {
     }
 
     private static Department parse(String code) {
+        Department department;
         try {
-            return Department.of(code);
+            department = Department.of(code);
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException("department", e.getMessage());
         }
+        if (!Department.STANDARD.contains(department)) {
+            throw new RuleViolationException("department", "no department " + department.code());
+        }
+        return department;
     }
 }
