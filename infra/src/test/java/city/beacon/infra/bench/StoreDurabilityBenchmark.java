@@ -1,0 +1,131 @@
+package city.beacon.infra.bench;
+
+import city.beacon.infra.eventstore.QuietLogs;
+import city.beacon.infra.store.DurableCollections;
+import city.beacon.infra.store.EmbeddedStore;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded store's durable path against its disk, measured in one run because the disk's fsync rate drifts from
+ * run to run: (a) a write + force loop of 1 KB writes in the store's directory, (b) the raw driver inserting
+ * event-sized (~1 KB) documents into the event commit collection (acknowledged only once on disk) with 1 and 16
+ * clients, and (c) the same inserts into a derived collection, which the store answers without waiting for the disk.
+ * The fsync rate is taken before, between and after the durable phases (it drifts on a shared machine); each rate is
+ * printed with its ratio to their mean. Not a test.
+ * <p>
+ * Arguments: [directory (default target/store-bench)] [seconds per phase (default 8)].
+ */
+public final class StoreDurabilityBenchmark {
+    private static final int DOCUMENT_BYTES = 1_000;
+
+    private StoreDurabilityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        QuietLogs.apply();
+        Path directory = Path.of(args.length > 0 ? args[0] : "target/store-bench").toAbsolutePath();
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 8;
+        Files.createDirectories(directory);
+        Path file = directory.resolve("bench-" + System.nanoTime() + ".mv");
+        try {
+            double[] fsync = new double[3];
+            double[] durable = new double[2];
+            long[] commits = new long[2];
+            double derived;
+            try (var store = EmbeddedStore.start(file, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                var database = client.getDatabase("bench");
+                var events = database.getCollection(DurableCollections.EVENT_COMMITS);
+                insertRate(events, 4, seconds / 2);   // warm-up: JIT, connections, collection creation
+                // The disk's rate drifts on a shared machine: measure it around each phase and compare with the mean.
+                fsync[0] = fsyncRate(directory, seconds);
+                long before = store.commits();
+                durable[0] = insertRate(events, 1, seconds);
+                commits[0] = store.commits() - before;
+                fsync[1] = fsyncRate(directory, seconds);
+                before = store.commits();
+                durable[1] = insertRate(events, 16, seconds);
+                commits[1] = store.commits() - before;
+                fsync[2] = fsyncRate(directory, seconds);
+                var readModel = database.getCollection("bench_read_model");
+                insertRate(readModel, 4, seconds / 2);
+                derived = insertRate(readModel, 16, seconds);
+            }
+            double disk = (fsync[0] + fsync[1] + fsync[2]) / 3;
+            System.out.printf("store directory: %s; fsync rate per phase: %,.0f / %,.0f / %,.0f%n", directory,
+                    fsync[0], fsync[1], fsync[2]);
+            System.out.println("| figure | per second | ratio to fsync rate | inserts per store commit |");
+            System.out.println("|---|---|---|---|");
+            System.out.printf("| disk: write 1 KB + force (mean) | %,.0f | 1.00 | |%n", disk);
+            System.out.printf("| raw driver, durable inserts, 1 client | %,.0f | %.2f | %.1f |%n", durable[0],
+                    durable[0] / disk, durable[0] * seconds / Math.max(1, commits[0]));
+            System.out.printf("| raw driver, durable inserts, 16 clients | %,.0f | %.2f | %.1f |%n", durable[1],
+                    durable[1] / disk, durable[1] * seconds / Math.max(1, commits[1]));
+            System.out.printf("| raw driver, derived inserts, 16 clients | %,.0f | %.2f | |%n", derived, derived / disk);
+        } finally {
+            try (var files = Files.list(directory)) {
+                for (Path p : files.filter(p -> p.getFileName().toString().startsWith("bench-")).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Small appends, each forced to the disk before the next, as a commit log would. */
+    private static double fsyncRate(Path directory, long seconds) throws IOException {
+        Path probe = directory.resolve("bench-fsync-" + System.nanoTime());
+        ByteBuffer block = ByteBuffer.allocate(DOCUMENT_BYTES);
+        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            long start = System.nanoTime();
+            long forces = 0;
+            while (System.nanoTime() < deadline) {
+                block.clear();
+                channel.write(block);
+                channel.force(true);   // what the MVStore's sync does
+                forces++;
+            }
+            return forces / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static double insertRate(MongoCollection<Document> collection, int clients, long seconds)
+            throws InterruptedException {
+        String payload = "x".repeat(DOCUMENT_BYTES - 100);
+        var inserted = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            String aggregate = "bench-" + c + "-" + System.nanoTime();
+            Thread thread = new Thread(() -> {
+                for (long seq = 0; System.nanoTime() < deadline; seq++) {
+                    collection.insertOne(new Document("aggregateId", aggregate).append("sequence", seq)
+                            .append("type", "IncidentReportedEvent").append("payload", payload));
+                    inserted.incrementAndGet();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return inserted.get() / ((System.nanoTime() - start) / 1e9);
+    }
+}
