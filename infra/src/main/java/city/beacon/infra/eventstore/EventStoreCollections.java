@@ -25,7 +25,7 @@ final class EventStoreCollections {
     private final MongoCollection<Document> snapshots;
 
     EventStoreCollections(MongoDatabase database) {
-        this.commits = database.getCollection(COMMITS);
+        this.commits = DurableCollections.open(database, COMMITS);
         this.counters = database.getCollection(COUNTERS);
         this.snapshots = database.getCollection(SNAPSHOTS);
     }

@@ -34,7 +34,7 @@ public class MongoIncidentNumbers implements IncidentNumbers {
 
     public MongoIncidentNumbers(MongoDatabase database, ZoneId zone) {
         this.counters = database.getCollection("incident_number_counters");
-        this.claims = database.getCollection(DurableCollections.INCIDENT_NUMBER_CLAIMS);
+        this.claims = DurableCollections.open(database, DurableCollections.INCIDENT_NUMBER_CLAIMS);
         this.zone = zone;
     }
 

@@ -1,5 +1,11 @@
 package city.beacon.infra.store;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
 import java.util.Set;
 
 /**
@@ -20,10 +26,28 @@ public final class DurableCollections {
     public static final String EVENT_COMMITS = "event_commits";
     public static final String INCIDENT_NUMBER_CLAIMS = "incident_number_claims";
 
+    /** What every other write uses: the client's default ({@link MongoConfiguration}). */
+    static final WriteConcern DERIVED_WRITES = WriteConcern.W1;
+    static final WriteConcern DURABLE_WRITES = WriteConcern.MAJORITY.withJournal(true);
+
     private static final Set<String> MAJORITY_JOURNALED = Set.of(EVENT_COMMITS, INCIDENT_NUMBER_CLAIMS);
     private static final Set<String> AWAIT_DISK_ON_EMBEDDED_STORE = Set.of(EVENT_COMMITS);
 
     private DurableCollections() {
+    }
+
+    /**
+     * A collection of Beacon's database with the write concern it needs: {@code w:majority, j:true} for the durable
+     * ones, which are also read with read concern majority (a reader never acts on an event that a fail-over could
+     * roll back); the client's {@code w:1} for everything else. The embedded store ignores both and decides by
+     * collection name instead ({@link #awaitsDiskOnEmbeddedStore}).
+     */
+    public static MongoCollection<Document> open(MongoDatabase database, String name) {
+        MongoCollection<Document> collection = database.getCollection(name);
+        if (!needsMajorityJournaled(name)) {
+            return collection;
+        }
+        return collection.withWriteConcern(DURABLE_WRITES).withReadConcern(ReadConcern.MAJORITY);
     }
 
     /** Whether writes to the collection need {@code w:majority, j:true} on MongoDB. */
