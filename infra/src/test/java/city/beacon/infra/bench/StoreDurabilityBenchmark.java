@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class StoreDurabilityBenchmark {
             double[] fsync = new double[3];
             double[] durable = new double[2];
             long[] commits = new long[2];
+            double[] cpuMicros = new double[2];
             double derived;
             try (var store = EmbeddedStore.start(file, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(store.connectionString())) {
@@ -53,28 +55,36 @@ public final class StoreDurabilityBenchmark {
                 // The disk's rate drifts on a shared machine: measure it around each phase and compare with the mean.
                 fsync[0] = fsyncRate(directory, seconds);
                 long before = store.commits();
+                long cpu = processCpuNanos();
                 durable[0] = insertRate(events, 1, seconds);
+                cpuMicros[0] = (processCpuNanos() - cpu) / 1e3 / (durable[0] * seconds);
                 commits[0] = store.commits() - before;
                 fsync[1] = fsyncRate(directory, seconds);
                 before = store.commits();
+                cpu = processCpuNanos();
                 durable[1] = insertRate(events, 16, seconds);
+                cpuMicros[1] = (processCpuNanos() - cpu) / 1e3 / (durable[1] * seconds);
                 commits[1] = store.commits() - before;
                 fsync[2] = fsyncRate(directory, seconds);
                 var readModel = database.getCollection("bench_read_model");
                 insertRate(readModel, 4, seconds / 2);
                 derived = insertRate(readModel, 16, seconds);
+                long documents = events.countDocuments() + readModel.countDocuments();
+                System.out.printf("store file: %,d bytes for %,d documents (%,d bytes each)%n", Files.size(file),
+                        documents, Files.size(file) / Math.max(1, documents));
             }
             double disk = (fsync[0] + fsync[1] + fsync[2]) / 3;
             System.out.printf("store directory: %s; fsync rate per phase: %,.0f / %,.0f / %,.0f%n", directory,
                     fsync[0], fsync[1], fsync[2]);
-            System.out.println("| figure | per second | ratio to fsync rate | inserts per store commit |");
-            System.out.println("|---|---|---|---|");
-            System.out.printf("| disk: write 1 KB + force (mean) | %,.0f | 1.00 | |%n", disk);
-            System.out.printf("| raw driver, durable inserts, 1 client | %,.0f | %.2f | %.1f |%n", durable[0],
-                    durable[0] / disk, durable[0] * seconds / Math.max(1, commits[0]));
-            System.out.printf("| raw driver, durable inserts, 16 clients | %,.0f | %.2f | %.1f |%n", durable[1],
-                    durable[1] / disk, durable[1] * seconds / Math.max(1, commits[1]));
-            System.out.printf("| raw driver, derived inserts, 16 clients | %,.0f | %.2f | |%n", derived, derived / disk);
+            System.out.println("| figure | per second | ratio to fsync rate | inserts per store commit "
+                    + "| CPU µs per insert (client + store) |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf("| disk: write 1 KB + force (mean) | %,.0f | 1.00 | | |%n", disk);
+            System.out.printf("| raw driver, durable inserts, 1 client | %,.0f | %.2f | %.1f | %.0f |%n", durable[0],
+                    durable[0] / disk, durable[0] * seconds / Math.max(1, commits[0]), cpuMicros[0]);
+            System.out.printf("| raw driver, durable inserts, 16 clients | %,.0f | %.2f | %.1f | %.0f |%n", durable[1],
+                    durable[1] / disk, durable[1] * seconds / Math.max(1, commits[1]), cpuMicros[1]);
+            System.out.printf("| raw driver, derived inserts, 16 clients | %,.0f | %.2f | | |%n", derived, derived / disk);
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path p : files.filter(p -> p.getFileName().toString().startsWith("bench-")).toList()) {
@@ -82,6 +92,11 @@ public final class StoreDurabilityBenchmark {
                 }
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Small appends, each forced to the disk before the next, as a commit log would. */
@@ -110,6 +125,8 @@ public final class StoreDurabilityBenchmark {
         var inserted = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
+        System.err.printf("%s: %d client(s) into %s%n", java.time.Instant.now(), clients,
+                collection.getNamespace().getCollectionName());
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             String aggregate = "bench-" + c + "-" + System.nanoTime();
