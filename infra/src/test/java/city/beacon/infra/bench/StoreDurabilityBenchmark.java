@@ -46,6 +46,7 @@ public final class StoreDurabilityBenchmark {
             double[] durable = new double[2];
             long[] commits = new long[2];
             double[] cpuMicros = new double[2];
+            double[] diskBytes = new double[2];
             double derived;
             try (var store = EmbeddedStore.start(file, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(store.connectionString())) {
@@ -56,14 +57,18 @@ public final class StoreDurabilityBenchmark {
                 fsync[0] = fsyncRate(directory, seconds);
                 long before = store.commits();
                 long cpu = processCpuNanos();
+                long written = bytesWrittenToDisk();
                 durable[0] = insertRate(events, 1, seconds);
                 cpuMicros[0] = (processCpuNanos() - cpu) / 1e3 / (durable[0] * seconds);
+                diskBytes[0] = (bytesWrittenToDisk() - written) / (durable[0] * seconds);
                 commits[0] = store.commits() - before;
                 fsync[1] = fsyncRate(directory, seconds);
                 before = store.commits();
                 cpu = processCpuNanos();
+                written = bytesWrittenToDisk();
                 durable[1] = insertRate(events, 16, seconds);
                 cpuMicros[1] = (processCpuNanos() - cpu) / 1e3 / (durable[1] * seconds);
+                diskBytes[1] = (bytesWrittenToDisk() - written) / (durable[1] * seconds);
                 commits[1] = store.commits() - before;
                 fsync[2] = fsyncRate(directory, seconds);
                 var readModel = database.getCollection("bench_read_model");
@@ -77,14 +82,16 @@ public final class StoreDurabilityBenchmark {
             System.out.printf("store directory: %s; fsync rate per phase: %,.0f / %,.0f / %,.0f%n", directory,
                     fsync[0], fsync[1], fsync[2]);
             System.out.println("| figure | per second | ratio to fsync rate | inserts per store commit "
-                    + "| CPU µs per insert (client + store) |");
-            System.out.println("|---|---|---|---|---|");
-            System.out.printf("| disk: write 1 KB + force (mean) | %,.0f | 1.00 | | |%n", disk);
-            System.out.printf("| raw driver, durable inserts, 1 client | %,.0f | %.2f | %.1f | %.0f |%n", durable[0],
-                    durable[0] / disk, durable[0] * seconds / Math.max(1, commits[0]), cpuMicros[0]);
-            System.out.printf("| raw driver, durable inserts, 16 clients | %,.0f | %.2f | %.1f | %.0f |%n", durable[1],
-                    durable[1] / disk, durable[1] * seconds / Math.max(1, commits[1]), cpuMicros[1]);
-            System.out.printf("| raw driver, derived inserts, 16 clients | %,.0f | %.2f | | |%n", derived, derived / disk);
+                    + "| CPU µs per insert (client + store) | bytes to disk per insert |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.printf("| disk: write 1 KB + force (mean) | %,.0f | 1.00 | | | |%n", disk);
+            for (int i = 0; i < 2; i++) {
+                System.out.printf("| raw driver, durable inserts, %d client%s | %,.0f | %.2f | %.1f | %.0f | %,.0f |%n",
+                        i == 0 ? 1 : 16, i == 0 ? "" : "s", durable[i], durable[i] / disk,
+                        durable[i] * seconds / Math.max(1, commits[i]), cpuMicros[i], diskBytes[i]);
+            }
+            System.out.printf("| raw driver, derived inserts, 16 clients | %,.0f | %.2f | | | |%n", derived,
+                    derived / disk);
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path p : files.filter(p -> p.getFileName().toString().startsWith("bench-")).toList()) {
@@ -97,6 +104,20 @@ public final class StoreDurabilityBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** What this process has had written to the block device so far (Linux {@code /proc/self/io}), 0 elsewhere. */
+    private static long bytesWrittenToDisk() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the column stays 0
+        }
+        return 0;
     }
 
     /** Small appends, each forced to the disk before the next, as a commit log would. */
