@@ -96,7 +96,8 @@ final class DurableBackend implements MongoBackend {
     }
 
     private static boolean isDerived(Object collection) {
-        return collection instanceof String name && !name.isEmpty() && !DurableCollections.awaitsDiskOnEmbeddedStore(name);
+        return collection instanceof String name && !name.isEmpty()
+                && !DurableCollections.awaitsDiskOnEmbeddedStore(name);
     }
 
     private static String commandName(Document body) {

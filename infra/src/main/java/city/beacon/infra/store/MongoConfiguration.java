@@ -28,8 +28,8 @@ public class MongoConfiguration {
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 // Fail fast when the store is unreachable; the API answers 503 rather than hanging operators.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                // Everything derived from events (tokens, sagas, read models, JobRunr) is written w:1; event commits and
-                // incident-number claims override it with w:majority, j:true (DurableCollections, application.yml).
+                // Everything derived from events (tokens, sagas, read models, JobRunr) is written w:1; event commits
+                // and incident-number claims override it with w:majority, j:true (DurableCollections).
                 .writeConcern(DurableCollections.DERIVED_WRITES)
                 .build();
         return MongoClients.create(settings);

@@ -61,7 +61,8 @@ class DerivedWritesCrashTest {
             assertThat(stored).as("acknowledged event commits after the halt").containsAll(commits);
 
             var rows = new TreeSet<Integer>();
-            database.getCollection(DeriveThenHalt.READ_MODEL).find().forEach((Document d) -> rows.add(d.getInteger("_id")));
+            database.getCollection(DeriveThenHalt.READ_MODEL).find()
+                    .forEach((Document d) -> rows.add(d.getInteger("_id")));
             assertThat(rows).as("rows written before an acknowledged event commit").isNotEmpty();
             assertThat(rows.first()).isZero();
             assertThat(rows.last()).as("every row up to the last acknowledged event commit after it survives")

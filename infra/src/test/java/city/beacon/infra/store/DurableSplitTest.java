@@ -59,7 +59,8 @@ class DurableSplitTest {
         board.updateOne(Filters.eq("_id", "incident-1"), Updates.set("status", "CLOSED"));
         board.deleteOne(Filters.eq("_id", "incident-2"));
         board.findOneAndUpdate(Filters.eq("_id", "incident-1"), Updates.inc("version", 1));
-        tokens.updateOne(Filters.eq("_id", "incident-board/0"), Updates.set("token", 7), new UpdateOptions().upsert(true));
+        tokens.updateOne(Filters.eq("_id", "incident-board/0"), Updates.set("token", 7),
+                new UpdateOptions().upsert(true));
         var row = board.find(Filters.eq("_id", "incident-1")).first();
 
         assertThat(store.commits()).isEqualTo(before);

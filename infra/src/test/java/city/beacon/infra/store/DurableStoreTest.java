@@ -73,7 +73,8 @@ class DurableStoreTest {
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         List<Thread> writers = new ArrayList<>();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000")) {
-            MongoCollection<Document> events = client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
+            MongoCollection<Document> events =
+                    client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
             for (int t = 0; t < 4; t++) {
                 int writer = t;
                 Thread thread = new Thread(() -> {
