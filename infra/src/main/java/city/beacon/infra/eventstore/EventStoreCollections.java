@@ -1,5 +1,6 @@
 package city.beacon.infra.eventstore;
 
+import city.beacon.infra.store.DurableCollections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -11,7 +12,7 @@ import org.bson.Document;
  * that is the only kind the embedded server answers without reading the whole collection (STACK-NOTES).
  */
 final class EventStoreCollections {
-    static final String COMMITS = "event_commits";
+    static final String COMMITS = DurableCollections.EVENT_COMMITS;
     static final String COUNTERS = "event_counters";
     static final String SNAPSHOTS = "event_snapshots";
     /** Unique multikey index over every event position in a commit: the stream is read by {@code $in} on it. */
@@ -24,7 +25,7 @@ final class EventStoreCollections {
     private final MongoCollection<Document> snapshots;
 
     EventStoreCollections(MongoDatabase database) {
-        this.commits = database.getCollection(COMMITS);
+        this.commits = DurableCollections.open(database, COMMITS);
         this.counters = database.getCollection(COUNTERS);
         this.snapshots = database.getCollection(SNAPSHOTS);
     }

@@ -4,6 +4,8 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -43,6 +45,11 @@ final class PositionCounter {
         }
         long last = before == null ? 0 : before.get(LAST, Number.class).longValue();
         return last + 1;
+    }
+
+    /** Moves the counter up to {@code last} if it is below (after a store crash took back its latest increments). */
+    void advanceTo(long last) {
+        counters.updateOne(eq("_id", ID), Updates.max(LAST, last), new UpdateOptions().upsert(true));
     }
 
     /** @return the highest position reserved so far (committed or not), 0 for an empty store */

@@ -2,6 +2,7 @@ package city.beacon.infra.incident;
 
 import city.beacon.api.incident.IncidentNumber;
 import city.beacon.command.incident.IncidentNumbers;
+import city.beacon.infra.store.DurableCollections;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -18,8 +19,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;
 
 /**
- * Hands out numbers by claiming them: a number is taken when a document with it as {@code _id} is inserted, which
- * the unique _id index makes atomic on every server. A per-day counter only suggests the next candidate; it is not
+ * Hands out numbers by claiming them: a number is taken when a document with it as {@code _id} is inserted into
+ * {@code incident_number_claims}, which the unique _id index makes atomic on every server. The claims are kept apart
+ * from the search projection's {@code incident_numbers}: a replay resets that one, and claims are durable writes
+ * ({@link DurableCollections}) while read models are not. A per-day counter only suggests the next candidate; it is not
  * trusted on its own because the embedded server's findOneAndUpdate/$inc is not atomic across connections
  * (measured: 16 duplicates in 400 concurrent increments from 8 threads). Numbers are unique, not gapless: a
  * race over the day's counter can skip one.
@@ -31,7 +34,7 @@ public class MongoIncidentNumbers implements IncidentNumbers {
 
     public MongoIncidentNumbers(MongoDatabase database, ZoneId zone) {
         this.counters = database.getCollection("incident_number_counters");
-        this.claims = database.getCollection("incident_numbers");
+        this.claims = DurableCollections.open(database, DurableCollections.INCIDENT_NUMBER_CLAIMS);
         this.zone = zone;
     }
 

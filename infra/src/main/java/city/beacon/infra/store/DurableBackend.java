@@ -18,9 +18,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Sits between mongo-java-server's wire handler and its H2 backend, so that no reply leaves the server before what it
- * reports is on disk ({@link GroupCommit}). Every command that is not known to be read-only counts as a write: an
- * unknown command costs a commit, never durability.
+ * Sits between mongo-java-server's wire handler and its H2 backend and sorts every command for {@link GroupCommit}:
+ * reads (of a derived collection answered at once, of anything else after the durable writes started before them);
+ * writes to a derived collection (answered from memory); and durable writes, answered only once on disk. A write
+ * is derived only when its command is one of the plain data writes and the collection it names is not one of
+ * {@link DurableCollections} whose writes wait for the disk; every other command that is not known to be read-only
+ * counts as a durable write: an unknown command costs a commit, never durability.
  */
 final class DurableBackend implements MongoBackend {
     /** Commands that touch no data at all: connection handshakes and monitoring. */
@@ -30,6 +33,13 @@ final class DurableBackend implements MongoBackend {
     /** Commands that read data but change none. */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections",
             "listindexes", "listdatabases", "explain", "dbstats", "collstats", "currentop");
+    /**
+     * Reads of one named collection. Of a derived collection they need not wait for anything: it holds only what
+     * processors derived from durable events, so it cannot show an event that a crash could take back.
+     */
+    private static final Set<String> DERIVED_READS = Set.of("find", "getmore", "count", "distinct");
+    /** Writes whose body names their one target collection as the command's value ({@code insert: "<coll>"}). */
+    private static final Set<String> COLLECTION_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
     private final H2Backend delegate;
     private final GroupCommit commit;
@@ -57,7 +67,7 @@ final class DurableBackend implements MongoBackend {
 
     @Override
     public void dropDatabase(String database) {
-        commit.write(() -> {
+        commit.durableWrite(() -> {
             delegate.dropDatabase(database);
             return null;
         });
@@ -68,10 +78,26 @@ final class DurableBackend implements MongoBackend {
         if (DATALESS.contains(name)) {
             return handler.get();
         }
+        if (DERIVED_READS.contains(name) && isDerived(readTarget(name, body))) {
+            return handler.get();
+        }
         if (READS.contains(name) || (name.equals("aggregate") && !writesOutput(body))) {
             return commit.read(handler);
         }
-        return commit.write(handler);
+        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))) {
+            return commit.derivedWrite(handler);
+        }
+        return commit.durableWrite(handler);
+    }
+
+    /** {@code getMore} names its cursor's collection in a field of its own; the others as the command's value. */
+    private static Object readTarget(String name, Document body) {
+        return name.equals("getmore") ? body.get("collection") : body.get(commandName(body));
+    }
+
+    private static boolean isDerived(Object collection) {
+        return collection instanceof String name && !name.isEmpty()
+                && !DurableCollections.awaitsDiskOnEmbeddedStore(name);
     }
 
     private static String commandName(Document body) {

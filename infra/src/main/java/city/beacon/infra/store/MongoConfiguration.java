@@ -2,7 +2,6 @@ package city.beacon.infra.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -29,7 +28,9 @@ public class MongoConfiguration {
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 // Fail fast when the store is unreachable; the API answers 503 rather than hanging operators.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                // Everything derived from events (tokens, sagas, read models, JobRunr) is written w:1; event commits
+                // and incident-number claims override it with w:majority, j:true (DurableCollections).
+                .writeConcern(DurableCollections.DERIVED_WRITES)
                 .build();
         return MongoClients.create(settings);
     }

@@ -117,4 +117,21 @@ class EventStoreAppendTest {
             assertThat(i.getBoolean("unique")).isTrue();
         });
     }
+
+    @Test
+    void anAppendAfterTheCounterLostItsLatestReservationsTakesFreshPositions() {
+        engine.appendEvents(List.of(event("bridge-4", 0), event("bridge-4", 1)));
+        // The counter is a derived write: a store crash may take back increments whose reservations were answered.
+        fixture.database.getCollection(EventStoreCollections.COUNTERS)
+                .updateOne(new Document("_id", "global-position"), new Document("$set", new Document("last", 0L)));
+
+        engine.appendEvents(List.of(event("bridge-4", 2)));
+
+        List<Long> positions = new ArrayList<>();
+        fixture.database.getCollection(EventStoreCollections.COMMITS).find()
+                .forEach(c -> c.getList("positions", Number.class).forEach(p -> positions.add(p.longValue())));
+        assertThat(positions).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(engine.readEvents("bridge-4").asStream().map(e -> e.getSequenceNumber()).toList())
+                .containsExactly(0L, 1L, 2L);
+    }
 }

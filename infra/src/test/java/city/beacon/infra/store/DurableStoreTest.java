@@ -73,13 +73,14 @@ class DurableStoreTest {
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         List<Thread> writers = new ArrayList<>();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000")) {
-            MongoCollection<Document> notes = client.getDatabase("beacon").getCollection("notes");
+            MongoCollection<Document> events =
+                    client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
             for (int t = 0; t < 4; t++) {
                 int writer = t;
                 Thread thread = new Thread(() -> {
                     try {
                         for (int n = writer; ; n += 4) {
-                            notes.insertOne(new Document("_id", n));
+                            events.insertOne(new Document("_id", n));
                             acknowledged.add(n);
                         }
                     } catch (RuntimeException storeGone) {
@@ -101,9 +102,9 @@ class DurableStoreTest {
 
         try (var reopened = EmbeddedStore.start(file, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(reopened.connectionString())) {
-            var notes = client.getDatabase("beacon").getCollection("notes");
+            var events = client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
             Set<Integer> stored = ConcurrentHashMap.newKeySet();
-            notes.find().forEach(d -> stored.add(d.getInteger("_id")));
+            events.find().forEach(d -> stored.add(d.getInteger("_id")));
             assertThat(stored).containsAll(acknowledged);
         }
     }

@@ -26,8 +26,8 @@ class GroupCommitTest {
         QuietLogs.apply();
         try (var store = EmbeddedStore.start(directory.resolve("group.mv"), "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
-            var notes = client.getDatabase("beacon").getCollection("notes");
-            notes.insertOne(new Document("_id", -1));   // create the collection outside the measurement
+            var events = client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
+            events.insertOne(new Document("_id", -1));   // create the collection outside the measurement
             long before = store.commits();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<?>> writers = new ArrayList<>();
@@ -35,7 +35,7 @@ class GroupCommitTest {
                 int writer = t;
                 writers.add(pool.submit(() -> {
                     for (int n = 0; n < 150; n++) {
-                        notes.insertOne(new Document("_id", writer * 1_000 + n));
+                        events.insertOne(new Document("_id", writer * 1_000 + n));
                     }
                 }));
             }
@@ -45,7 +45,7 @@ class GroupCommitTest {
             pool.shutdown();
 
             long commits = store.commits() - before;
-            assertThat(notes.countDocuments()).isEqualTo(1_201);
+            assertThat(events.countDocuments()).isEqualTo(1_201);
             assertThat(commits).isPositive().isLessThan(1_200);
             System.out.printf("group commit: 1200 acknowledged inserts from 8 threads took %d store commits%n", commits);
         }
