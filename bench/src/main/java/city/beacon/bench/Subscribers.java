@@ -11,6 +11,9 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ final class Subscribers implements AutoCloseable {
     record Arrival(int subscriber, int marker, long nanos) {
     }
 
+    private static final int MAX_FRAME = 1024 * 1024;
     private final List<StompSession> sessions = new ArrayList<>();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private volatile String prefix = "\u0000";
@@ -36,9 +40,14 @@ final class Subscribers implements AutoCloseable {
 
     static Subscribers connect(String baseUrl, String user, String topic, int count) throws Exception {
         var subscribers = new Subscribers();
-        var client = new WebSocketStompClient(new StandardWebSocketClient());
+        // A board snapshot is one text frame of about 1 KB per active incident; Tomcat's client buffers only 8 K
+        // characters of a message by default and closes the session on anything larger, as no browser would. It
+        // allocates the buffer for every session up front, so it is sized for a board of about a thousand incidents.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(MAX_FRAME);
+        var client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setMessageConverter(new RawText());
-        client.setInboundMessageSizeLimit(16 * 1024 * 1024);
+        client.setInboundMessageSizeLimit(MAX_FRAME);
         var headers = new WebSocketHttpHeaders();
         headers.add("Authorization", Api.basic(user, user));
         var firstFrames = new CountDownLatch(count);
