@@ -53,7 +53,8 @@ final class Report {
     private static String line(Row row) {
         String baseline = row.baseline() == null ? "—" : row.baseline();
         String baselineValue = row.baselineValue() == null ? "—" : spread(row.baselineValue(), row.unit());
-        String ratio = row.ratio() == null || row.ratio().n() == 0 ? "—"
+        // No ratio where the figure never arrived: "never" says it in the figure's own column.
+        String ratio = row.ratio() == null || row.ratio().n() == 0 || Double.isInfinite(row.ratio().median()) ? "—"
                 : String.format(Locale.ROOT, "%s× (%s–%s)", num(row.ratio().median()), num(row.ratio().min()),
                 num(row.ratio().max()));
         return "| " + row.scenario() + " | " + row.figure() + " | " + spread(row.value(), row.unit()) + " | "
