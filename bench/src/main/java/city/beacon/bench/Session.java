@@ -1,0 +1,150 @@
+package city.beacon.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Beacon node as a user runs it, on its own store: the standalone embedded store started from beacon.jar
+ * ({@code --beacon.role=store}) in a directory of its own, or a database of its own on {@code --mongo-uri}. The node
+ * runs with the demo users and the {@code bench} profile (its admin-only hooks).
+ */
+final class Session implements AutoCloseable {
+    static final String ADMIN = "admin";
+    static final String OPERATOR = "operator";
+    static final String AUDITOR = "auditor";
+
+    final String label;
+    final Path directory;
+    final Api api;
+    final RawStore raw;
+    private final BeaconProcess store;
+    private final BeaconProcess node;
+    private final boolean embedded;
+
+    private Session(String label, Path directory, BeaconProcess store, BeaconProcess node, Api api, RawStore raw,
+                    boolean embedded) {
+        this.label = label;
+        this.directory = directory;
+        this.store = store;
+        this.node = node;
+        this.api = api;
+        this.raw = raw;
+        this.embedded = embedded;
+    }
+
+    static Session start(Options options, String label, Path workDir, String xmx) throws Exception {
+        Path directory = Files.createDirectories(workDir.resolve(label));
+        BeaconProcess store = null;
+        String uri = options.mongoUri();
+        String database = "beacon";
+        if (uri == null) {
+            int storePort = BeaconProcess.freePort();
+            store = BeaconProcess.start(label + "-store", List.of(), options.beaconJar(), List.of(
+                    "--beacon.role=store", "--beacon.embedded-store.port=" + storePort,
+                    "--beacon.embedded-store.path=" + directory.resolve("store").resolve("beacon.mv")), directory);
+            store.awaitReady(() -> BeaconProcess.listening(storePort), 60);
+            uri = "mongodb://127.0.0.1:" + storePort;
+        } else {
+            database = "beacon_bench_" + System.currentTimeMillis() + "_" + label;
+        }
+        int httpPort = BeaconProcess.freePort();
+        List<String> jvm = new ArrayList<>();
+        if (xmx != null) {
+            jvm.add("-Xmx" + xmx);
+        }
+        long start = System.nanoTime();
+        var node = BeaconProcess.start(label + "-node", jvm, options.beaconJar(), List.of(
+                "--spring.profiles.active=demo,bench", "--beacon.mongodb.uri=" + uri,
+                "--beacon.mongodb.database=" + database, "--server.port=" + httpPort,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"), directory);
+        var api = new Api("http://127.0.0.1:" + httpPort);
+        node.awaitReady(() -> {
+            try {
+                return api.get(ADMIN, "/actuator/health").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, 300);
+        System.out.printf("session %s: node pid %d on %s, store %s (%s), started in %.1f s%n", label, node.pid(),
+                api.baseUrl(), uri, database, (System.nanoTime() - start) / 1e9);
+        return new Session(label, directory, store, node, api, new RawStore(uri, database), options.mongoUri() == null);
+    }
+
+    /** Where the store keeps its data (the embedded store's directory; the work directory for a real MongoDB). */
+    Path diskDirectory() {
+        return embedded ? directory.resolve("store") : directory;
+    }
+
+    JsonNode hook(String method, String pathAndQuery) {
+        String path = "/api/admin/bench" + pathAndQuery;
+        var response = method.equals("GET") ? api.get(ADMIN, path) : api.post(ADMIN, path, null);
+        return response.ok().json();
+    }
+
+    /** Writes incidents' histories inside the node (every processor paused meanwhile); answers the hook's JSON. */
+    JsonNode history(int incidents, int tasks, int notes, int openEvery, int eventsPerCommit) {
+        return hook("POST", "/history?incidents=" + incidents + "&tasks=" + tasks + "&notes=" + notes
+                + "&openEvery=" + openEvery + "&eventsPerCommit=" + eventsPerCommit);
+    }
+
+    /** Polls the read models' progress until every one reached head, or time runs out; answers the last status. */
+    JsonNode awaitCaughtUp(long head, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        JsonNode status = hook("GET", "/processors?head=" + head);
+        while (!status.path("caughtUp").asBoolean() && System.nanoTime() < end) {
+            Thread.sleep(100);
+            status = hook("GET", "/processors?head=" + head);
+        }
+        return status;
+    }
+
+    /** The slowest read model's position in a status answer. */
+    static long slowestPosition(JsonNode status) {
+        long slowest = Long.MAX_VALUE;
+        for (JsonNode processor : status.path("processors")) {
+            if (processor.path("replayable").asBoolean()) {
+                long position = processor.path("claimed").asInt() < processor.path("segments").asInt()
+                        ? -1 : processor.path("position").asLong();
+                slowest = Math.min(slowest, position);
+            }
+        }
+        return slowest == Long.MAX_VALUE ? -1 : slowest;
+    }
+
+    double heapPeakMb() {
+        return hook("GET", "/memory").path("heapPeakBytes").asDouble() / (1024 * 1024);
+    }
+
+    double heapMaxMb() {
+        return hook("GET", "/memory").path("heapMaxBytes").asDouble() / (1024 * 1024);
+    }
+
+    double nodePeakRssMb() {
+        return node.peakRssMb();
+    }
+
+    @Override
+    public void close() {
+        if (!embedded) {
+            try {
+                raw.dropDatabase();
+            } catch (RuntimeException e) {
+                System.out.println("could not drop the bench database: " + e);
+            }
+        }
+        raw.close();
+        node.close();
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static void pause(double seconds) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep((long) (seconds * 1000));
+    }
+}
