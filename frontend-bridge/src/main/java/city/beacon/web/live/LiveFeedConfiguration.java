@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -17,11 +16,9 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 @EnableWebSocketMessageBroker
 public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LiveSessions sessions;
-    private final UserDetailsService users;
 
-    public LiveFeedConfiguration(LiveSessions sessions, UserDetailsService users) {
+    public LiveFeedConfiguration(LiveSessions sessions) {
         this.sessions = sessions;
-        this.users = users;
     }
 
     @Override
@@ -41,7 +38,7 @@ public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new PublishTimeAuthorization(sessions, users));
+        registration.interceptors(new PublishTimeAuthorization(sessions));
     }
 
     /** Turns web-session ends (sign-out, expiry) into events LiveSessions listens to. */
