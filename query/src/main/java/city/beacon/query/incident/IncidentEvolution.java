@@ -10,6 +10,7 @@ import city.beacon.api.unit.UnitAssignedEvent;
 import city.beacon.api.unit.UnitReleasedEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -17,9 +18,13 @@ import java.util.function.UnaryOperator;
  * How one event changes an incident's view, as a pure function: the incident-detail projection writes what it
  * returns, and every node's live relay applies it to the views it follows. The view remembers the incident's
  * sequence number and each task's, so an event applied twice changes nothing, and a base that misses earlier events
- * of the incident or of one of its tasks is recognised ({@link Evolved.Outcome#BEHIND}).
+ * of the incident or of one of its tasks is recognised ({@link Evolved.Outcome#BEHIND}). The view's timeline is the
+ * latest page of the incident's timeline.
  */
 public final class IncidentEvolution {
+    /** Lines per timeline page. */
+    public static final int TIMELINE_PAGE = 100;
+
     private IncidentEvolution() { }
 
     public static Evolved<IncidentView> apply(IncidentView base, Object event, EventFacts facts) {
@@ -145,7 +150,7 @@ public final class IncidentEvolution {
                 actor == null ? null : actor.userId(), e.reportedAt(), e.reportedAt(), null, null, null, false,
                 null, null, 0);
         var draft = IncidentDraft.of(view);
-        draft.timeline.add(line(facts, e, e.reportedAt()));
+        append(draft, line(facts, e, e.reportedAt()));
         return draft.build();
     }
 
@@ -162,7 +167,7 @@ public final class IncidentEvolution {
         change.accept(draft);
         draft.version = seq;
         draft.lastChangedAt = at;
-        draft.timeline.add(line(facts, event, at));
+        append(draft, line(facts, event, at));
         return Evolved.applied(draft.build());
     }
 
@@ -189,7 +194,7 @@ public final class IncidentEvolution {
             draft.tasks.add(next);
         }
         draft.lastChangedAt = at;
-        draft.timeline.add(line(facts, event, at));
+        append(draft, line(facts, event, at));
         return Evolved.applied(draft.build());
     }
 
@@ -202,8 +207,20 @@ public final class IncidentEvolution {
             return Evolved.unchanged(current);
         }
         var draft = IncidentDraft.of(current);
-        draft.timeline.add(line(facts, event, at));
+        append(draft, line(facts, event, at));
         return Evolved.applied(draft.build());
+    }
+
+    /**
+     * Adds a line to the view's timeline, which holds the latest page only: once a page has {@value #TIMELINE_PAGE}
+     * lines the next line starts a new one (the projection keeps the full pages in documents of their own), so an
+     * incident's document and every live message about it stay small however long the incident lives.
+     */
+    private static void append(IncidentDraft draft, TimelineEntry line) {
+        if (draft.timeline.size() >= TIMELINE_PAGE) {
+            draft.timeline = new ArrayList<>();
+        }
+        draft.timeline.add(line);
     }
 
     private static IncidentTaskView changed(IncidentTaskView t, TaskStatus status, String note, String outcome, long seq) {
