@@ -20,6 +20,11 @@
     let dom = null;
     let prefill = null;        // puts the incident's current type and severity into the reclassify form, once
     let prefilledFor = null;
+    // Live messages carry the latest page of the timeline only; earlier lines are kept here: pages loaded on demand
+    // and pages the live timeline moved past while the panel was open.
+    let earlier = [];
+    let shownPage = [];
+    let olderPage = -1;
 
     function open(id) {
       if (stop) stop();
@@ -40,7 +45,17 @@
         el('h3', { 'data-i18n': 'panel.tasks', text: t('panel.tasks') }), dom.tasks);
       if (dom.actions) container.append(el('h3', { 'data-i18n': 'panel.actions', text: t('panel.actions') }), dom.actions);
       if (options.readOnly) container.append(el('p', { class: 'read-only', 'data-i18n': 'audit.readOnly', text: t('audit.readOnly') }));
-      container.append(el('h3', { 'data-i18n': 'panel.timeline', text: t('panel.timeline') }), dom.timeline);
+      earlier = [];
+      shownPage = [];
+      olderPage = -1;
+      dom.earlier = el('button', { id: 'panel-earlier', type: 'button', hidden: true, 'data-i18n': 'panel.earlier',
+        text: t('panel.earlier'), onclick: () => loadEarlier(id) });
+      container.append(el('h3', { 'data-i18n': 'panel.timeline', text: t('panel.timeline') }), dom.earlier, dom.timeline);
+      api('GET', '/api/incidents/' + encodeURIComponent(id) + '/timeline').then((latest) => {
+        if (!dom || !latest) return;
+        olderPage = latest.page - 1;
+        dom.earlier.hidden = olderPage < 0;
+      }).catch(() => { /* the live timeline still shows; earlier pages stay unavailable */ });
       stop = BeaconLive.follow('/topic/incidents/' + id, {
         snapshot: (view) => show(view),
         delta: (view) => show(view)
@@ -58,8 +73,23 @@
       if (options.onClose) options.onClose();
     }
 
+    async function loadEarlier(id) {
+      if (olderPage < 0) return;
+      const page = await api('GET', '/api/incidents/' + encodeURIComponent(id) + '/timeline?page=' + olderPage);
+      if (!dom || !incident || incident.id !== id) return;
+      const known = new Set(earlier.map((line) => line.eventId));
+      earlier = page.lines.filter((line) => !known.has(line.eventId)).concat(earlier);
+      olderPage = page.page - 1;
+      dom.earlier.hidden = olderPage < 0;
+      render();
+    }
+
     function show(view) {
       if (!view) return;
+      const current = new Set(view.timeline.map((line) => line.eventId));
+      const known = new Set(earlier.map((line) => line.eventId));
+      earlier = earlier.concat(shownPage.filter((line) => !current.has(line.eventId) && !known.has(line.eventId)));
+      shownPage = view.timeline;
       incident = view;
       if (prefill && prefilledFor !== view.id) { prefilledFor = view.id; prefill(view); }
       render();
@@ -98,7 +128,7 @@
         dom.facts.append(el('dt', {}), el('dd', { class: 'ready', text: t('panel.readyToContain') }));
       }
       renderTasks(v);
-      fill(dom.timeline,...v.timeline.slice().map((line) => el('li', { dataset: { kind: line.kind } },
+      fill(dom.timeline,...earlier.concat(v.timeline).map((line) => el('li', { dataset: { kind: line.kind } },
         el('time', { text: formatTime(line.at) }),
         el('span', { class: 'who', text: line.actorId ? line.actorId + (line.actorRole ? ' (' + label('role', line.actorRole) + ')' : '') : '' }),
         el('span', { class: 'what', text: BeaconTimeline.lineText(line, v) }))));

@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public final class LiaisonRedaction {
     public static final String NOTE_KIND = "IncidentNoteAdded";
+    /** The report's line: its actor is the reporter, whoever recorded it. */
+    public static final String REPORT_KIND = "IncidentReported";
     public static final String INTERNAL_NOTE = "Internal note";
     public static final String WITHHELD = "[withheld]";
 
@@ -36,26 +38,36 @@ public final class LiaisonRedaction {
             return null;
         }
         String reporter = v.reportedBy();
-        // An operator's report names the operator as its reference: withheld as the actor, not searched in text.
-        String reference = v.source() == null || v.source().kind() == SourceKind.OPERATOR ? null
-                : v.source().reference();
         var source = v.source() == null ? null : new IncidentSource(v.source().kind(), null);
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (int i = 0; i < v.timeline().size(); i++) {
-            timeline.add(line(v.timeline().get(i), i == 0, reporter, reference));
-        }
+        var timeline = linesForLiaison(v, v.timeline());
         var tasks = v.tasks().stream().map(task -> task(task, reporter)).toList();
         return new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(), v.certainty(), v.status(),
                 v.location(), v.summary(), source, v.drill(), null, v.reportedAt(), v.lastChangedAt(), v.mergedInto(),
                 v.cancelReason(), v.resolution(), v.readyToContain(), tasks, timeline, v.version());
     }
 
-    private static TimelineEntry line(TimelineEntry line, boolean first, String reporter, String reference) {
+    /**
+     * Timeline lines of the incident as a liaison may see them: a page of its timeline, or the lines the incident's
+     * view carries (the latest page). The report's line is known by its kind, not its place, since a page need not
+     * start with it.
+     */
+    public static List<TimelineEntry> linesForLiaison(IncidentView incident, List<TimelineEntry> lines) {
+        String reporter = incident.reportedBy();
+        // An operator's report names the operator as its reference: withheld as the actor, not searched in text.
+        String reference = incident.source() == null || incident.source().kind() == SourceKind.OPERATOR ? null
+                : incident.source().reference();
+        List<TimelineEntry> redacted = new ArrayList<>(lines.size());
+        for (TimelineEntry line : lines) {
+            redacted.add(line(line, reporter, reference));
+        }
+        return redacted;
+    }
+
+    private static TimelineEntry line(TimelineEntry line, String reporter, String reference) {
         if (NOTE_KIND.equals(line.kind())) {
             return new TimelineEntry(line.eventId(), line.at(), null, line.actorRole(), line.kind(), INTERNAL_NOTE);
         }
-        // The first line is the report: its actor is the reporter, whoever recorded it.
-        boolean byReporter = first || (reporter != null && reporter.equals(line.actorId()));
+        boolean byReporter = REPORT_KIND.equals(line.kind()) || (reporter != null && reporter.equals(line.actorId()));
         String actor = byReporter ? null : line.actorId();
         return new TimelineEntry(line.eventId(), line.at(), actor, line.actorRole(), line.kind(),
                 scrub(line.text(), reference));

@@ -6,7 +6,6 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -18,14 +17,12 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 @EnableWebSocketMessageBroker
 public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LiveSessions sessions;
-    private final UserDetailsService users;
     private final StompLimits limits;
     private final StompLimitsConfiguration.LiveLimits liveLimits;
 
-    public LiveFeedConfiguration(LiveSessions sessions, UserDetailsService users, StompLimits limits,
+    public LiveFeedConfiguration(LiveSessions sessions, StompLimits limits,
                                  StompLimitsConfiguration.LiveLimits liveLimits) {
         this.sessions = sessions;
-        this.users = users;
         this.limits = limits;
         this.liveLimits = liveLimits;
     }
@@ -58,7 +55,7 @@ public class LiveFeedConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new PublishTimeAuthorization(sessions, users));
+        registration.interceptors(new PublishTimeAuthorization(sessions));
     }
 
     /** Turns web-session ends (sign-out, expiry) into events LiveSessions listens to. */

@@ -7,21 +7,19 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Checks every message on its way to a client against the user's rights at that moment (not only at subscribe
  * time), and gives liaisons the variant without restricted fields that the relay prepared once per topic update.
+ * The rights come from the session's cache ({@link LiveSessions#userOf}), so the check is a map lookup and a few
+ * comparisons per message and subscriber; the payload is never serialized here.
  */
 public class PublishTimeAuthorization implements ChannelInterceptor {
     static final String LIAISON_PAYLOAD = "beaconLiaisonPayload";
     private final LiveSessions sessions;
-    private final UserDetailsService users;
 
-    public PublishTimeAuthorization(LiveSessions sessions, UserDetailsService users) {
+    public PublishTimeAuthorization(LiveSessions sessions) {
         this.sessions = sessions;
-        this.users = users;
     }
 
     @Override
@@ -30,7 +28,7 @@ public class PublishTimeAuthorization implements ChannelInterceptor {
         if (headers.getMessageType() != SimpMessageType.MESSAGE) {
             return message;
         }
-        BeaconUser user = currentUser(sessions.usernameOf(headers.getSessionId()));
+        BeaconUser user = sessions.userOf(headers.getSessionId());
         if (user == null || !LiveFeedAccess.mayReceive(user, headers.getDestination())) {
             return null;
         }
@@ -39,16 +37,5 @@ public class PublishTimeAuthorization implements ChannelInterceptor {
             return MessageBuilder.createMessage(redacted, message.getHeaders());
         }
         return message;
-    }
-
-    private BeaconUser currentUser(String username) {
-        if (username == null) {
-            return null;
-        }
-        try {
-            return users.loadUserByUsername(username) instanceof BeaconUser user ? user : null;
-        } catch (UsernameNotFoundException e) {
-            return null;
-        }
     }
 }

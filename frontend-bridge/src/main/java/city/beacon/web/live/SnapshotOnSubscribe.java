@@ -13,20 +13,40 @@ import city.beacon.api.unit.FindUnitsQuery;
 import city.beacon.api.unit.UnitView;
 import city.beacon.web.messaging.Queries;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 
-/** Sends a new subscriber the topic's full current state before any delta. */
+/**
+ * Sends a new subscriber the topic's full current state before any delta: the read model's, overlaid with what
+ * this node's relay has already published ({@link LiveViews}), since the read model may not include it yet and the
+ * subscriber drops every delta up to the snapshot's version.
+ */
 @Component
 public class SnapshotOnSubscribe {
+    private static final Comparator<DepartmentQueueItem> MOST_URGENT_FIRST = Comparator
+            .comparing(DepartmentQueueItem::priority)
+            .thenComparing(DepartmentQueueItem::acknowledgeBy, Comparator.nullsLast(Comparator.naturalOrder()));
     private final LiveFeed feed;
     private final Queries queries;
+    private final LiveViews views;
+    private final Clock clock;
 
-    public SnapshotOnSubscribe(LiveFeed feed, Queries queries) {
+    public SnapshotOnSubscribe(LiveFeed feed, Queries queries, LiveViews views, Clock clock) {
         this.feed = feed;
         this.queries = queries;
+        this.views = views;
+        this.clock = clock;
     }
 
     @EventListener
@@ -52,20 +72,48 @@ public class SnapshotOnSubscribe {
     }
 
     private Object board() {
-        return queries.ask(FindBoardQuery.everything(), ResponseTypes.multipleInstancesOf(BoardRowView.class));
+        Instant now = clock.instant();
+        Map<String, BoardRowView> rows = new LinkedHashMap<>();
+        queries.ask(FindBoardQuery.everything(), ResponseTypes.multipleInstancesOf(BoardRowView.class))
+                .stream().filter(row -> !views.hasEnded(row.id())).forEach(row -> rows.put(row.id(), row));
+        views.incidents().forEach(incident -> rows.put(incident.id(), BoardRowView.of(incident, now)));
+        return rows.values().stream().sorted(Comparator.comparing(BoardRowView::reportedAt).reversed()).toList();
     }
 
     private Object units() {
-        return queries.ask(new FindUnitsQuery(null), ResponseTypes.multipleInstancesOf(UnitView.class));
+        Map<String, UnitView> units = new LinkedHashMap<>();
+        queries.ask(new FindUnitsQuery(null), ResponseTypes.multipleInstancesOf(UnitView.class))
+                .forEach(unit -> units.put(unit.id(), unit));
+        views.units().forEach(unit -> units.merge(unit.id(), unit,
+                (stored, followed) -> followed.version() >= stored.version() ? followed : stored));
+        return units.values().stream()
+                .sorted(Comparator.comparing(UnitView::department).thenComparing(UnitView::id)).toList();
     }
 
     private IncidentView incident(String id) {
+        IncidentView followed = views.incident(id);
+        if (followed != null) {
+            return followed;
+        }
         return queries.ask(new FindIncidentQuery(new IncidentId(id)), ResponseTypes.optionalInstanceOf(IncidentView.class))
                 .orElse(null);
     }
 
     private Object queue(Department department) {
-        return queries.ask(new FindDepartmentQueueQuery(department),
-                ResponseTypes.multipleInstancesOf(DepartmentQueueItem.class));
+        Instant now = clock.instant();
+        var followed = views.incidents();
+        var followedIds = followed.stream().map(IncidentView::id).collect(Collectors.toSet());
+        List<DepartmentQueueItem> items = new ArrayList<>();
+        queries.ask(new FindDepartmentQueueQuery(department), ResponseTypes.multipleInstancesOf(DepartmentQueueItem.class))
+                .stream()
+                .filter(item -> !followedIds.contains(item.incidentId()) && !views.hasEnded(item.incidentId()))
+                .forEach(items::add);
+        for (IncidentView incident : followed) {
+            incident.tasks().stream()
+                    .filter(task -> task.department().equals(department.code()) && !task.status().hasEnded())
+                    .forEach(task -> items.add(DepartmentQueueItem.of(incident, task, now)));
+        }
+        items.sort(MOST_URGENT_FIRST);
+        return items;
     }
 }

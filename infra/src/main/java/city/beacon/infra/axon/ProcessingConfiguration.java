@@ -1,5 +1,10 @@
 package city.beacon.infra.axon;
 
+import city.beacon.query.incident.IncidentProjection;
+import city.beacon.query.kpi.KpiProjection;
+import city.beacon.query.support.FlushReadModelBatch;
+import city.beacon.query.task.TaskProjection;
+import city.beacon.query.unit.UnitProjection;
 import city.beacon.web.live.LiveFeedRelay;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -7,6 +12,8 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /** Event processor settings that need beans; the rest is in application.yml under axon.eventhandling. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +27,22 @@ public class ProcessingConfiguration {
     @Bean
     DepartmentSequencingPolicy departmentSequencingPolicy() {
         return new DepartmentSequencingPolicy();
+    }
+
+    /**
+     * The projections that write through a {@link city.beacon.query.support.ReadModelBatch}: their documents go out as
+     * one bulk write per collection when a batch's last event has been handled, before the processor stores the
+     * batch's token (docs/live-feed.md, "Batches").
+     */
+    @Bean
+    ConfigurerModule readModelBatches() {
+        var flush = new FlushReadModelBatch();
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : List.of(IncidentProjection.GROUP, TaskProjection.GROUP, UnitProjection.GROUP,
+                    KpiProjection.GROUP)) {
+                processing.registerHandlerInterceptor(group, c -> flush);
+            }
+        });
     }
 
     /**

@@ -3,17 +3,28 @@ package city.beacon.infra.eventstore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** When aggregates are snapshotted, so that a long-lived incident loads as fast as a new one. */
 @Configuration(proxyBeanMethods = false)
 public class SnapshotConfiguration {
-    /** Events between two snapshots of an incident: loading then reads one snapshot and at most this many events. */
+    /** The default of {@code beacon.snapshots.incident-threshold}. */
     static final int INCIDENT_SNAPSHOT_INTERVAL = 50;
 
-    @Bean
+    /** Snapshots an incident every {@code threshold} events: loading reads one snapshot and fewer events than that. */
     SnapshotTriggerDefinition incidentSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, INCIDENT_SNAPSHOT_INTERVAL);
+        return configuredIncidentSnapshotTrigger(snapshotter, INCIDENT_SNAPSHOT_INTERVAL);
+    }
+
+    @Bean("incidentSnapshotTrigger")
+    SnapshotTriggerDefinition configuredIncidentSnapshotTrigger(
+            Snapshotter snapshotter,
+            @Value("${beacon.snapshots.incident-threshold:" + INCIDENT_SNAPSHOT_INTERVAL + "}") int threshold) {
+        if (threshold < 1) {
+            throw new IllegalStateException("beacon.snapshots.incident-threshold must be at least 1: " + threshold);
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

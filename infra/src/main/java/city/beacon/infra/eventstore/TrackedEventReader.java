@@ -116,7 +116,7 @@ final class TrackedEventReader {
             } else {
                 token = token.advanceTo(position, keepGaps ? maxGapOffset : 0);
             }
-            result.add(new TrackedDomainEventData<>(token, event.data()));
+            result.add(new TrackedDomainEventData<>(token, PositionedEventData.of(event)));
         }
         return result;
     }

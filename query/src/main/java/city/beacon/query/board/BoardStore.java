@@ -1,34 +1,33 @@
 package city.beacon.query.board;
 
 import city.beacon.api.incident.IncidentView;
+import city.beacon.query.support.BatchedCollection;
 import city.beacon.query.support.Documents;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * The board: the active incidents only, without their timelines, so reading the whole board stays cheap however
  * long the city's history grows (the embedded store scans a collection for anything but a keyed lookup). The
- * incident-detail projection keeps it in step with each incident's document; ended incidents leave it.
+ * incident-detail projection keeps it in step with each incident's document; ended incidents leave it. A row is a
+ * function of its incident's document alone, so it is rewritten (in the same batch, before the document) whenever
+ * an event about the incident is delivered, even one the document had applied already.
  */
 @Component
 public class BoardStore {
-    private final MongoCollection<Document> board;
+    private final BatchedCollection board;
 
     public BoardStore(MongoDatabase beaconDatabase) {
-        this.board = beaconDatabase.getCollection("board");
+        this.board = new BatchedCollection(beaconDatabase.getCollection("board"), 1);
     }
 
     public void track(IncidentView incident) {
         if (incident.status().hasEnded()) {
-            board.deleteOne(eq("_id", incident.id()));
+            board.delete(incident.id());
             return;
         }
         var row = new IncidentView(incident.id(), incident.number(), incident.type(), incident.severity(),
@@ -36,18 +35,18 @@ public class BoardStore {
                 incident.source(), incident.drill(), incident.reportedBy(), incident.reportedAt(),
                 incident.lastChangedAt(), incident.mergedInto(), incident.cancelReason(), incident.resolution(),
                 incident.readyToContain(), incident.tasks(), List.of(), incident.version());
-        board.replaceOne(eq("_id", row.id()), Documents.toDocument(row.id(), row), new ReplaceOptions().upsert(true));
+        board.replace(Documents.toDocument(row.id(), row));
     }
 
     public List<IncidentView> active() {
         List<IncidentView> rows = new ArrayList<>();
-        for (Document document : board.find()) {
+        for (Document document : board.stored().find()) {
             rows.add(Documents.fromDocument(document, IncidentView.class));
         }
         return rows;
     }
 
     public void clear() {
-        board.deleteMany(new Document());
+        board.stored().deleteMany(new Document());
     }
 }

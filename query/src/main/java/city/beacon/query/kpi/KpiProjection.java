@@ -6,6 +6,7 @@ import city.beacon.api.incident.IncidentType;
 import city.beacon.api.kpi.FindKpisQuery;
 import city.beacon.api.kpi.KpiView;
 import city.beacon.api.task.*;
+import city.beacon.query.support.EventPosition;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,8 +34,9 @@ import java.util.function.UnaryOperator;
  * Tasks are filed under the UTC day of their request, one document per day, so a period reads its days' documents by
  * id. An incident's type is kept apart and joined when asked, so a reclassification counts every task of the
  * incident under its latest type. Day documents are shared by many tasks: this group must run in one sequence (one
- * segment), since the embedded store does not make concurrent updates of one document atomic. Each task remembers
- * its last applied sequence number and each incident its version, so an event delivered twice changes nothing.
+ * segment), since the embedded store does not make concurrent updates of one document atomic. Each day document
+ * records the stream positions it applied (a batch redelivered after a crash counts nothing twice), each task its
+ * last applied sequence number and each incident its version, so an event delivered twice changes nothing.
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
@@ -52,16 +54,21 @@ public class KpiProjection {
 
     @EventHandler
     void on(IncidentReportedEvent e) {
-        if (store.incident(e.incidentId().value()) == null) {
-            store.saveIncident(e.incidentId().value(), new IncidentFacts(e.type(), e.drill(), 0));
+        var stored = store.storedIncident(e.incidentId().value());
+        if (stored == null) {
+            store.saveIncident(e.incidentId().value(), new IncidentFacts(e.type(), e.drill(), 0), null,
+                    EventPosition.ofCurrent());
         }
     }
 
     @EventHandler
     void on(IncidentReclassifiedEvent e, @SequenceNumber long seq) {
-        var facts = store.incident(e.incidentId().value());
-        if (facts != null && facts.version() < seq) {
-            store.saveIncident(e.incidentId().value(), new IncidentFacts(e.type(), facts.drill(), seq));
+        var stored = store.storedIncident(e.incidentId().value());
+        var facts = KpiStore.incident(stored);
+        var position = EventPosition.ofCurrent();
+        if (facts != null && facts.version() < seq && (position == null || !position.appliedTo(stored))) {
+            store.saveIncident(e.incidentId().value(), new IncidentFacts(e.type(), facts.drill(), seq), stored,
+                    position);
         }
     }
 
@@ -69,14 +76,18 @@ public class KpiProjection {
     void on(TaskRequestedEvent e, @SequenceNumber long seq) {
         var taskId = e.taskId().value();
         var day = dayOf(e.requestedAt());
-        var facts = store.day(day);
-        if (facts.tasks().stream().noneMatch(t -> t.taskId().equals(taskId))) {
+        var stored = store.storedDay(day);
+        var position = EventPosition.ofCurrent();
+        var facts = KpiStore.day(stored);
+        if ((position == null || !position.appliedTo(stored))
+                && facts.tasks().stream().noneMatch(t -> t.taskId().equals(taskId))) {
             var tasks = new ArrayList<>(facts.tasks());
             tasks.add(new TaskFacts(taskId, e.department().code(), e.incidentId().value(), e.requestedAt(),
                     e.acknowledgeBy(), null, null, null, false, seq));
-            store.saveDay(day, new KpiDay(tasks));
+            tasks.sort(Comparator.comparing(TaskFacts::taskId));   // the same document whatever the delivery order
+            store.saveDay(day, new KpiDay(tasks), stored, position);
         }
-        store.rememberDay(taskId, day);   // after the day: a crash in between is repaired by the redelivery
+        store.rememberDay(taskId, day);   // written after the day: a crash in between is repaired by the redelivery
     }
 
     @EventHandler
@@ -142,8 +153,12 @@ public class KpiProjection {
         if (day == null) {
             return;   // a task this model never saw requested
         }
-        var facts = store.day(day);
-        var tasks = new ArrayList<>(facts.tasks());
+        var stored = store.storedDay(day);
+        var position = EventPosition.ofCurrent();
+        if (position != null && position.appliedTo(stored)) {
+            return;
+        }
+        var tasks = new ArrayList<>(KpiStore.day(stored).tasks());
         for (int i = 0; i < tasks.size(); i++) {
             var task = tasks.get(i);
             if (task.taskId().equals(id.value())) {
@@ -151,7 +166,7 @@ public class KpiProjection {
                     return;
                 }
                 tasks.set(i, change.apply(task));
-                store.saveDay(day, new KpiDay(tasks));
+                store.saveDay(day, new KpiDay(tasks), stored, position);
                 return;
             }
         }

@@ -1,9 +1,9 @@
 package city.beacon.query.kpi;
 
+import city.beacon.query.support.BatchedCollection;
 import city.beacon.query.support.Documents;
-import com.mongodb.client.MongoCollection;
+import city.beacon.query.support.EventPosition;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -13,72 +13,88 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
  * The KPI read model, shaped so every read is keyed by {@code _id} (DESIGN §4): {@code kpi_days} holds one document
  * per UTC day with the facts of the tasks requested that day, so a period reads its days by {@code $in} and never
  * scans history; {@code kpi_task_days} tells which day a task belongs to; {@code kpi_incidents} holds each incident's
- * type and drill flag.
+ * type and drill flag. Day documents gather the tasks of many incidents: each records the stream positions it
+ * applied, so a batch redelivered after a crash never counts a task or an acknowledgment twice; a day is written
+ * before the task-to-day index that finds it, so a crash in between is repaired by the redelivery.
  */
 class KpiStore {
     private static final int BATCH = 500;
-    private final MongoCollection<Document> days;
-    private final MongoCollection<Document> taskDays;
-    private final MongoCollection<Document> incidents;
+    private final BatchedCollection days;
+    private final BatchedCollection taskDays;
+    private final BatchedCollection incidents;
 
     KpiStore(MongoDatabase database) {
-        this.days = database.getCollection("kpi_days");
-        this.taskDays = database.getCollection("kpi_task_days");
-        this.incidents = database.getCollection("kpi_incidents");
+        this.days = new BatchedCollection(database.getCollection("kpi_days"), 1);
+        this.taskDays = new BatchedCollection(database.getCollection("kpi_task_days"), 2);
+        this.incidents = new BatchedCollection(database.getCollection("kpi_incidents"), 1);
     }
 
-    KpiDay day(String day) {
-        var document = days.find(eq("_id", day)).first();
-        return document == null ? new KpiDay(List.of()) : Documents.fromDocument(document, KpiDay.class);
+    /** A day's document as stored (null when none): it records the stream positions it applied. */
+    Document storedDay(String day) {
+        return days.find(day);
+    }
+
+    static KpiDay day(Document stored) {
+        return stored == null ? new KpiDay(List.of()) : Documents.fromDocument(stored, KpiDay.class);
     }
 
     List<KpiDay> days(Collection<String> ids) {
         var found = new ArrayList<KpiDay>();
-        each(ids, batch -> days.find(in("_id", batch)).forEach(d -> found.add(Documents.fromDocument(d, KpiDay.class))));
+        each(ids, batch -> days.stored().find(in("_id", batch))
+                .forEach(d -> found.add(Documents.fromDocument(d, KpiDay.class))));
         return found;
     }
 
-    void saveDay(String day, KpiDay facts) {
-        days.replaceOne(eq("_id", day), Documents.toDocument(day, facts), new ReplaceOptions().upsert(true));
+    void saveDay(String day, KpiDay facts, Document stored, EventPosition position) {
+        days.replace(positioned(Documents.toDocument(day, facts), stored, position));
     }
 
     String dayOf(String taskId) {
-        var document = taskDays.find(eq("_id", taskId)).first();
+        var document = taskDays.find(taskId);
         return document == null ? null : document.getString("day");
     }
 
     void rememberDay(String taskId, String day) {
-        taskDays.replaceOne(eq("_id", taskId), new Document("_id", taskId).append("day", day),
-                new ReplaceOptions().upsert(true));
+        taskDays.replace(new Document("_id", taskId).append("day", day));
     }
 
-    IncidentFacts incident(String id) {
-        var document = incidents.find(eq("_id", id)).first();
-        return document == null ? null : Documents.fromDocument(document, IncidentFacts.class);
+    Document storedIncident(String id) {
+        return incidents.find(id);
+    }
+
+    static IncidentFacts incident(Document stored) {
+        return stored == null ? null : Documents.fromDocument(stored, IncidentFacts.class);
     }
 
     Map<String, IncidentFacts> incidents(Collection<String> ids) {
         var found = new HashMap<String, IncidentFacts>();
-        each(ids, batch -> incidents.find(in("_id", batch))
+        each(ids, batch -> incidents.stored().find(in("_id", batch))
                 .forEach(d -> found.put(d.getString("_id"), Documents.fromDocument(d, IncidentFacts.class))));
         return found;
     }
 
-    void saveIncident(String id, IncidentFacts facts) {
-        incidents.replaceOne(eq("_id", id), Documents.toDocument(id, facts), new ReplaceOptions().upsert(true));
+    void saveIncident(String id, IncidentFacts facts, Document stored, EventPosition position) {
+        incidents.replace(positioned(Documents.toDocument(id, facts), stored, position));
     }
 
     void clear() {
-        days.deleteMany(new Document());
-        taskDays.deleteMany(new Document());
-        incidents.deleteMany(new Document());
+        days.stored().deleteMany(new Document());
+        taskDays.stored().deleteMany(new Document());
+        incidents.stored().deleteMany(new Document());
+    }
+
+    private static Document positioned(Document document, Document stored, EventPosition position) {
+        EventPosition.carry(stored, document);
+        if (position != null) {
+            position.recordIn(document);
+        }
+        return document;
     }
 
     private static void each(Collection<String> ids, java.util.function.Consumer<List<String>> read) {

@@ -2,6 +2,8 @@ package city.beacon.query.task;
 
 import city.beacon.api.common.Actor;
 import city.beacon.api.task.*;
+import city.beacon.query.support.Documents;
+import city.beacon.query.support.EventPosition;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,9 +22,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The departments' task queues. Each task remembers the aggregate sequence number it has applied, so an event
- * delivered twice changes nothing; queue membership is updated before the task, so a crash in between is
- * repaired by the redelivery.
+ * The departments' task queues. Each task remembers the aggregate sequence number and the stream positions it has
+ * applied, so an event delivered twice changes nothing; queue membership is written before the task (in the same
+ * batch), so a crash in between is repaired by the redelivery.
  */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
@@ -127,7 +129,12 @@ public class TaskProjection {
     }
 
     private void apply(TaskId id, long seq, UnaryOperator<TaskView> change) {
-        var current = store.load(id.value());
+        var position = EventPosition.ofCurrent();
+        var stored = store.stored(id.value());
+        if (position != null && position.appliedTo(stored)) {
+            return;   // written before a crash that kept the batch's token from being stored
+        }
+        var current = stored == null ? null : Documents.fromDocument(stored, TaskView.class);
         if (current != null && current.version() >= seq) {
             return;
         }
@@ -136,11 +143,11 @@ public class TaskProjection {
         }
         var next = change.apply(current);
         if (current == null) {
-            store.opened(next.department(), next.id());
+            store.opened(next.department(), next.id(), position);
         } else if (!current.status().hasEnded() && next.status().hasEnded()) {
-            store.ended(next.department(), next.id());
+            store.ended(next.department(), next.id(), position);
         }
-        store.save(next);
+        store.save(next, stored, position);
         updates.emit(FindTaskQuery.class, q -> q.taskId().value().equals(next.id()), next);
         updates.emit(FindTasksQuery.class, q -> q.matches(next), next);
     }

@@ -1,10 +1,11 @@
 package city.beacon.query.unit;
 
 import city.beacon.api.unit.*;
+import city.beacon.api.live.Evolved;
+import city.beacon.query.support.BatchedCollection;
 import city.beacon.query.support.Documents;
-import com.mongodb.client.MongoCollection;
+import city.beacon.query.support.EventPosition;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -33,42 +33,39 @@ public class UnitProjection {
     public static final String GROUP = "units";
     private static final Comparator<UnitView> ORDER = Comparator.comparing(UnitView::department)
             .thenComparing(UnitView::id);
-    private final MongoCollection<Document> units;
+    private final BatchedCollection units;
     private final QueryUpdateEmitter updates;
 
     public UnitProjection(MongoDatabase beaconDatabase, QueryUpdateEmitter updates) {
-        this.units = beaconDatabase.getCollection("units");
+        this.units = new BatchedCollection(beaconDatabase.getCollection("units"), 1);
         this.updates = updates;
     }
 
     @EventHandler
     void on(UnitRegisteredEvent e, @SequenceNumber long seq) {
-        apply(e.unitId(), seq, ignored -> new UnitView(e.unitId().value(), e.department().code(), e.kind(), e.name(),
-                UnitStatus.AVAILABLE, null, null, null, null, e.registeredAt(), e.registeredAt(), seq));
+        apply(e.unitId(), e, seq);
     }
 
     @EventHandler
     void on(UnitAssignedEvent e, @SequenceNumber long seq) {
-        apply(e.unitId(), seq, v -> new UnitView(v.id(), v.department(), v.kind(), v.name(), UnitStatus.ASSIGNED,
-                e.taskId().value(), e.incidentId().value(), null, e.by(), e.assignedAt(), v.registeredAt(), seq));
+        apply(e.unitId(), e, seq);
     }
 
     @EventHandler
     void on(UnitStatusReportedEvent e, @SequenceNumber long seq) {
-        apply(e.unitId(), seq, v -> new UnitView(v.id(), v.department(), v.kind(), v.name(), e.status(), v.taskId(),
-                v.incidentId(), e.note(), e.by(), e.reportedAt(), v.registeredAt(), seq));
+        apply(e.unitId(), e, seq);
     }
 
     @EventHandler
     void on(UnitReleasedEvent e, @SequenceNumber long seq) {
-        apply(e.unitId(), seq, v -> new UnitView(v.id(), v.department(), v.kind(), v.name(), UnitStatus.AVAILABLE,
-                null, null, null, e.by(), e.releasedAt(), v.registeredAt(), seq));
+        apply(e.unitId(), e, seq);
     }
 
     @QueryHandler
     List<UnitView> handle(FindUnitsQuery query) {
         var found = new ArrayList<UnitView>();
-        var documents = query.department() == null ? units.find() : units.find(eq("department", query.department().code()));
+        var documents = query.department() == null ? units.stored().find()
+                : units.stored().find(eq("department", query.department().code()));
         documents.forEach(d -> found.add(Documents.fromDocument(d, UnitView.class)));
         found.sort(ORDER);
         return found;
@@ -76,27 +73,34 @@ public class UnitProjection {
 
     @QueryHandler
     Optional<UnitView> handle(FindUnitQuery query) {
-        return Optional.ofNullable(load(query.unitId().value()));
+        var document = units.stored().find(eq("_id", query.unitId().value())).first();
+        return Optional.ofNullable(document == null ? null : Documents.fromDocument(document, UnitView.class));
     }
 
     @ResetHandler
     void reset() {
-        units.deleteMany(new Document());
+        units.stored().deleteMany(new Document());
     }
 
-    private void apply(UnitId id, long seq, UnaryOperator<UnitView> change) {
-        var current = load(id.value());
-        if (current != null && current.version() >= seq || current == null && seq > 0) {
+    private void apply(UnitId id, Object event, long seq) {
+        var stored = units.find(id.value());
+        var position = EventPosition.ofCurrent();
+        if (position != null && position.appliedTo(stored)) {
+            return;
+        }
+        var current = stored == null ? null : Documents.fromDocument(stored, UnitView.class);
+        var next = UnitEvolution.apply(current, event, seq);
+        if (next.outcome() != Evolved.Outcome.APPLIED) {
             return;   // applied before, or a later event of a unit this model never saw registered
         }
-        var next = change.apply(current);
-        units.replaceOne(eq("_id", next.id()), Documents.toDocument(next.id(), next), new ReplaceOptions().upsert(true));
-        updates.emit(FindUnitQuery.class, q -> q.unitId().value().equals(next.id()), next);
-        updates.emit(FindUnitsQuery.class, q -> q.matches(next), next);
-    }
-
-    private UnitView load(String id) {
-        var document = units.find(eq("_id", id)).first();
-        return document == null ? null : Documents.fromDocument(document, UnitView.class);
+        var view = next.view();
+        var document = Documents.toDocument(view.id(), view);
+        EventPosition.carry(stored, document);
+        if (position != null) {
+            position.recordIn(document);
+        }
+        units.replace(document);
+        updates.emit(FindUnitQuery.class, q -> q.unitId().value().equals(view.id()), view);
+        updates.emit(FindUnitsQuery.class, q -> q.matches(view), view);
     }
 }
