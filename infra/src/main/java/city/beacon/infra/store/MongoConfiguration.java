@@ -10,28 +10,44 @@ import org.bson.UuidRepresentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** One MongoClient for everything: the event store, tokens, sagas, deadlines and read models. */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
+    private static final TimeUnit MS = TimeUnit.MILLISECONDS;
 
     @Bean(destroyMethod = "close")
     StoreEndpoint storeEndpoint(StoreProperties properties) {
         return StoreEndpoint.from(properties);
     }
 
+    @Bean
+    StoreConnectivity storeConnectivity(Clock clock) {
+        return new StoreConnectivity(clock);
+    }
+
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StoreEndpoint endpoint) {
+    MongoClient mongoClient(StoreEndpoint endpoint, StoreConnectionProperties limits, StoreConnectivity connectivity) {
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(endpoint.connectionString()))
                 // JobRunr refuses to start without it; axon-mongo is indifferent (STACK-NOTES).
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 // Fail fast when the store is unreachable; the API answers 503 rather than hanging operators.
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(millis(limits.serverSelectionTimeout()), MS))
+                .applyToSocketSettings(s -> s.connectTimeout(millis(limits.connectTimeout()), MS)
+                        .readTimeout(millis(limits.socketTimeout()), MS))
+                .applyToServerSettings(s -> s.heartbeatFrequency(millis(limits.heartbeatFrequency()), MS)
+                        .addServerListener(connectivity))
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .build();
         return MongoClients.create(settings);
+    }
+
+    private static int millis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
     }
 
     @Bean
