@@ -36,6 +36,13 @@ class DeadlineServerWatch implements HealthIndicator, AutoCloseable {
         BackgroundJobServer jobs = server.get();
         if (jobs != null && !jobs.isRunning()) {
             log.info("store back: starting the deadline server JobRunr stopped during the outage");
+            try {
+                // Its announcement outlived it (the store was gone when it stopped); announcing again under the
+                // same id would fail on the duplicate and stop the server once more.
+                jobs.getStorageProvider().signalBackgroundJobServerStopped(jobs.getServerStatus());
+            } catch (RuntimeException stillThereOrGone) {
+                log.debug("no stale announcement to remove: {}", stillThereOrGone.toString());
+            }
             jobs.start();
         }
     }

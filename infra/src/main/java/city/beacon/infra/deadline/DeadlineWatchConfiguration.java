@@ -2,7 +2,10 @@ package city.beacon.infra.deadline;
 
 import city.beacon.infra.store.StoreConnectivity;
 import org.jobrunr.server.BackgroundJobServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +18,15 @@ public class DeadlineWatchConfiguration {
     DeadlineServerWatch deadlinesHealthIndicator(ObjectProvider<BackgroundJobServer> server,
                                                  StoreConnectivity connectivity) {
         return new DeadlineServerWatch(server::getIfAvailable, connectivity);
+    }
+
+    @Autowired
+    void deadlineServerGauge(MeterRegistry registry, ObjectProvider<BackgroundJobServer> server) {
+        Gauge.builder("beacon.deadlines.server.running", server, s -> {
+            BackgroundJobServer jobs = s.getIfAvailable();
+            return jobs == null || jobs.isRunning() ? 1 : 0;
+        }).description("1 while this node's deadline server (JobRunr) runs or it has none, else 0")
+                .strongReference(true)   // the provider is held by nothing else; a weakly held gauge turns NaN
+                .register(registry);
     }
 }

@@ -2,6 +2,7 @@ package city.beacon.infra.metrics;
 
 import city.beacon.infra.store.StoreConnectivity;
 import city.beacon.web.problem.StoreFailures;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,6 +24,13 @@ public class MetricsConfiguration {
                              StoreFailures storeFailures) {
         commandBus.registerHandlerInterceptor(new CommandMetrics(registry, storeFailures));
         eventBus.registerDispatchInterceptor(new EventsAppendedMetrics(registry));
+    }
+
+    /** 1 while the driver sees a writable store, 0 while it does not: the "store down" alert. */
+    @Autowired
+    void storeReachability(MeterRegistry registry, StoreConnectivity connectivity) {
+        Gauge.builder("beacon.store.reachable", connectivity, c -> c.state().reachable() ? 1 : 0)
+                .description("1 while the store answers, else 0").register(registry);
     }
 
     @Bean

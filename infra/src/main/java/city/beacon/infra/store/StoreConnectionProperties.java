@@ -9,7 +9,7 @@ import java.time.Duration;
  * they decide how fast an operator learns that the store is gone, and how fast Beacon notices it is back.
  *
  * @param serverSelectionTimeout how long an operation waits for a reachable store before failing
- * @param connectTimeout         how long opening a connection may take
+ * @param connectTimeout         how long opening a connection may take, and the heartbeat's read limit
  * @param socketTimeout          how long one request may wait for its answer (a hung store, not a slow query:
  *                               every hot query is keyed)
  * @param heartbeatFrequency     how often the driver checks the store, and so how soon it notices its return
@@ -18,8 +18,8 @@ import java.time.Duration;
 public record StoreConnectionProperties(Duration serverSelectionTimeout, Duration connectTimeout,
                                         Duration socketTimeout, Duration heartbeatFrequency) {
     public StoreConnectionProperties {
-        serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofSeconds(2) : serverSelectionTimeout;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
+        serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofMillis(750) : serverSelectionTimeout;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
         socketTimeout = socketTimeout == null ? Duration.ofSeconds(10) : socketTimeout;
         heartbeatFrequency = heartbeatFrequency == null ? Duration.ofSeconds(1) : heartbeatFrequency;
     }

@@ -4,6 +4,7 @@ import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.Http;
 import city.beacon.infra.support.KeyedHttp;
 import city.beacon.infra.support.Reports;
+import city.beacon.infra.support.Scrape;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,11 @@ class MetricsApiTest {
         assertThat(scrape.valueOf("beacon_login_failures_total", Map.of("reason", "bad_credentials")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(scrape.valueOf("beacon_live_subscriptions", Map.of("topic", "board"))).isGreaterThanOrEqualTo(0);
+        assertThat(scrape.valueOf("beacon_store_reachable", Map.of())).isEqualTo(1);
+        assertThat(scrape.valueOf("beacon_deadlines_server_running", Map.of())).isEqualTo(1);
+        assertThat(scrape.valueOf("resilience4j_circuitbreaker_state", Map.of("name", "store", "state", "closed")))
+                .isEqualTo(1);
+        assertThat(scrape.value("jobrunr_jobs_by_state", Map.of("state", "SCHEDULED"))).isPresent();
     }
 
     @Test

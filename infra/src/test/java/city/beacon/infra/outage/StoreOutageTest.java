@@ -4,6 +4,7 @@ import city.beacon.infra.eventstore.QuietLogs;
 import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.Http;
 import city.beacon.infra.support.Reports;
+import city.beacon.infra.support.Scrape;
 import city.beacon.infra.support.StompProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +71,12 @@ class StoreOutageTest {
             assertThat(readiness.json().path("components").path("store").path("details").path("reason").asText())
                     .contains("unreachable");
             assertThat(node.as("admin").get("/actuator/health/liveness").status()).isEqualTo(200);
+            var scrape = new Scrape(node.as("admin").get("/actuator/prometheus").body());
+            assertThat(scrape.valueOf("beacon_store_reachable", Map.of())).isZero();
+            assertThat(scrape.valueOf("resilience4j_circuitbreaker_state", Map.of("name", "store",
+                    "state", "forced_open"))).isEqualTo(1);
+            assertThat(scrape.valueOf("beacon_commands_seconds_count", Map.of("command", "ReportIncidentCommand",
+                    "outcome", "store_unavailable"))).isGreaterThanOrEqualTo(refusals.size());
 
             store.start();
             long back = System.nanoTime();
@@ -79,11 +87,14 @@ class StoreOutageTest {
             acknowledged.add(after);
             console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(10));
             // Confirmed reports whose response plan was interrupted by the outage get all their tasks once it is over.
-            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.stream()
-                    .allMatch(id -> tasksOf(operator, id) == tasksPerReport));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(acknowledged.stream()
+                    .map(id -> tasksOf(operator, id)).toList()).as("tasks per acknowledged report")
+                    .allMatch(tasks -> tasks == tasksPerReport));
             long readModels = (System.nanoTime() - back) / 1_000_000;
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    node.as("admin").get("/actuator/health/readiness").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var health = node.as("admin").get("/actuator/health/readiness");
+                assertThat(health.status()).as(health.body()).isEqualTo(200);
+            });
             long ready = (System.nanoTime() - back) / 1_000_000;
             System.out.printf("STORE OUTAGE: first command accepted %d ms after the store listened again, "
                     + "every acknowledged report complete (read model and tasks) after %d ms, ready after %d ms%n", recovered, readModels, ready);

@@ -1,4 +1,4 @@
-package city.beacon.infra.metrics;
+package city.beacon.infra.support;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -6,10 +6,10 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /** A Prometheus text exposition, read as a scraper would: find a sample by name and labels. */
-record Scrape(String text) {
+public record Scrape(String text) {
 
     /** The value of the sample named {@code name} whose labels include all of {@code labels}; empty if none. */
-    OptionalDouble value(String name, Map<String, String> labels) {
+    public OptionalDouble value(String name, Map<String, String> labels) {
         return Arrays.stream(text.split("\n"))
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> labels.entrySet().stream()
@@ -18,7 +18,7 @@ record Scrape(String text) {
                 .findFirst();
     }
 
-    double valueOf(String name, Map<String, String> labels) {
+    public double valueOf(String name, Map<String, String> labels) {
         return value(name, labels).orElseThrow(() -> new AssertionError("no sample " + name + labels + " in\n"
                 + Arrays.stream(text.split("\n")).filter(line -> line.startsWith(name))
                 .collect(Collectors.joining("\n"))));
