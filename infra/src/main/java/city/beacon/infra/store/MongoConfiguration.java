@@ -37,13 +37,34 @@ public class MongoConfiguration {
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 // Fail fast when the store is unreachable; the API answers 503 rather than hanging operators.
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(millis(limits.serverSelectionTimeout()), MS))
+                // A read caught by the store's death would be retried after waiting for a server (up to the
+                // selection timeout): an operator would wait seconds for the 503. Tracking processors retry anyway.
+                .retryReads(false)
                 .applyToSocketSettings(s -> s.connectTimeout(millis(limits.connectTimeout()), MS)
                         .readTimeout(millis(limits.socketTimeout()), MS))
                 .applyToServerSettings(s -> s.heartbeatFrequency(millis(limits.heartbeatFrequency()), MS)
                         .addServerListener(connectivity))
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .build();
-        return MongoClients.create(settings);
+        MongoClient client = MongoClients.create(settings);
+        awaitStore(connectivity, limits.startupWait());
+        return client;
+    }
+
+    /**
+     * The selection timeout is short so that a command caught by the store's death fails fast; at start-up the
+     * store gets longer to answer (a busy machine, a store process started at the same moment).
+     */
+    private static void awaitStore(StoreConnectivity connectivity, Duration limit) {
+        try {
+            if (!connectivity.awaitFirstContact(limit)) {
+                throw new IllegalStateException("the store did not answer within " + limit + ": "
+                        + connectivity.state().reason());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the store", e);
+        }
     }
 
     private static int millis(Duration duration) {

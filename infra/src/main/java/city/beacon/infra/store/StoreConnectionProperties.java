@@ -13,14 +13,17 @@ import java.time.Duration;
  * @param socketTimeout          how long one request may wait for its answer (a hung store, not a slow query:
  *                               every hot query is keyed)
  * @param heartbeatFrequency     how often the driver checks the store, and so how soon it notices its return
+ * @param startupWait            how long start-up waits for the store to answer at all
  */
 @ConfigurationProperties(prefix = "beacon.store-connection")
 public record StoreConnectionProperties(Duration serverSelectionTimeout, Duration connectTimeout,
-                                        Duration socketTimeout, Duration heartbeatFrequency) {
+                                        Duration socketTimeout, Duration heartbeatFrequency,
+                                        Duration startupWait) {
     public StoreConnectionProperties {
         serverSelectionTimeout = serverSelectionTimeout == null ? Duration.ofMillis(750) : serverSelectionTimeout;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
         socketTimeout = socketTimeout == null ? Duration.ofSeconds(10) : socketTimeout;
         heartbeatFrequency = heartbeatFrequency == null ? Duration.ofSeconds(1) : heartbeatFrequency;
+        startupWait = startupWait == null ? Duration.ofSeconds(30) : startupWait;
     }
 }

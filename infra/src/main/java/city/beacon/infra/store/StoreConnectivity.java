@@ -6,11 +6,14 @@ import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +25,7 @@ public class StoreConnectivity implements ServerListener {
     private final Clock clock;
     private final Map<ServerAddress, ServerDescription> servers = new ConcurrentHashMap<>();
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstContact = new CountDownLatch(1);
     private volatile State state;
 
     /** @param reachable false with a reason while no writable server answers; since: when that last changed */
@@ -35,6 +39,11 @@ public class StoreConnectivity implements ServerListener {
 
     public State state() {
         return state;
+    }
+
+    /** Waits until the driver has seen the store once; false when it has not within {@code limit}. */
+    public boolean awaitFirstContact(Duration limit) throws InterruptedException {
+        return firstContact.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Called (on the driver's monitor thread) whenever reachability changes. */
@@ -56,6 +65,9 @@ public class StoreConnectivity implements ServerListener {
             }
             next = new State(true, reachable, reachable ? null : reason(description), clock.instant());
             state = next;
+        }
+        if (reachable) {
+            firstContact.countDown();
         }
         listeners.forEach(listener -> listener.accept(next));
     }
