@@ -41,8 +41,10 @@ public class StoreCircuit {
         try {
             breaker.acquirePermission();
         } catch (CallNotPermittedException refused) {
+            // Said to every client: no address or driver detail (admins find those in health and the log).
             var state = connectivity.state();
-            throw new StoreUnreachableException(state.known() && !state.reachable() ? state.reason()
+            throw new StoreUnreachableException(state.known() && !state.reachable()
+                    ? "the store has been unreachable since " + state.since()
                     : "the store failed repeatedly just now; Beacon retries it every few seconds");
         }
     }
