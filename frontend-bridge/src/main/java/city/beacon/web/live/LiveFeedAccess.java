@@ -16,7 +16,7 @@ public final class LiveFeedAccess {
             return false;
         }
         Role role = user.role();
-        if (Topics.UNITS.equals(destination)) {
+        if (Topics.UNITS.equals(destination) || Topics.STATUS.equals(destination)) {
             return true;   // every role: which units are free is what every desk coordinates around
         }
         if (Topics.BOARD.equals(destination) || Topics.incidentOf(destination) != null) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public final class Topics {
     public static final String BOARD = "/topic/board";
     public static final String UNITS = "/topic/units";
+    /** Whether the store answers: the console's "store unreachable" banner (docs/operations.md). */
+    public static final String STATUS = "/topic/status";
     private static final Pattern INCIDENT = Pattern.compile("/topic/incidents/([A-Za-z0-9-]{1,64})");
     private static final Pattern DEPARTMENT_TASKS = Pattern.compile("/topic/departments/([A-Z][A-Z0-9_]{1,39})/tasks");
 

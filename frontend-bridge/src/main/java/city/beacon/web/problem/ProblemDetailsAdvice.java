@@ -128,9 +128,14 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(StoreUnavailableException.class)
     ProblemDetail storeUnavailable(StoreUnavailableException e) {
         log.warn("store unavailable: {}", e.getMessage());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
+        var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
                 "Beacon could not reach its store in time. If you were changing something, check whether it "
                         + "took effect before trying again.");
+        String reason = storeFailures.reason(e);
+        if (reason != null) {
+            problem.setProperty("reason", reason);
+        }
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

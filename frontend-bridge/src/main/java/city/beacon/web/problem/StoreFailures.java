@@ -7,4 +7,9 @@ package city.beacon.web.problem;
 @FunctionalInterface
 public interface StoreFailures {
     boolean isStoreFailure(Throwable failure);
+
+    /** Why the store failed, in words an operator can act on; null when unknown. */
+    default String reason(Throwable failure) {
+        return null;
+    }
 }

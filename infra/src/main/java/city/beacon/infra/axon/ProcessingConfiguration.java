@@ -5,7 +5,10 @@ import city.beacon.query.kpi.KpiProjection;
 import city.beacon.query.support.FlushReadModelBatch;
 import city.beacon.query.task.TaskProjection;
 import city.beacon.query.unit.UnitProjection;
+import city.beacon.infra.store.StoreConnectivity;
 import city.beacon.web.live.LiveFeedRelay;
+import city.beacon.web.problem.StoreFailures;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -27,6 +30,18 @@ public class ProcessingConfiguration {
     @Bean
     DepartmentSequencingPolicy departmentSequencingPolicy() {
         return new DepartmentSequencingPolicy();
+    }
+
+    /** Event handlers that failed because the store was away are retried, not skipped (RetryOnStoreFailure). */
+    @Bean
+    ConfigurerModule retryOnStoreFailure(StoreFailures storeFailures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> new RetryOnStoreFailure(storeFailures)));
+    }
+
+    @Bean(destroyMethod = "close")
+    ProcessorRecovery processorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity) {
+        return new ProcessorRecovery(processing, connectivity);
     }
 
     /**

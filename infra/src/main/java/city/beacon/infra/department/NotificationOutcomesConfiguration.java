@@ -1,5 +1,6 @@
 package city.beacon.infra.department;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class NotificationOutcomesConfiguration {
 
     @Bean
-    NotificationOutcomes notificationOutcomes(CommandGateway commandGateway) {
-        return new CommandNotificationOutcomes(commandGateway);
+    NotificationOutcomes notificationOutcomes(CommandGateway commandGateway, MeterRegistry meterRegistry) {
+        return new MeteredNotificationOutcomes(new CommandNotificationOutcomes(commandGateway), meterRegistry);
     }
 }

@@ -11,11 +11,25 @@ public class MongoStoreFailures implements StoreFailures {
 
     @Override
     public boolean isStoreFailure(Throwable failure) {
+        return storeFailure(failure) != null;
+    }
+
+    @Override
+    public String reason(Throwable failure) {
+        Throwable cause = storeFailure(failure);
+        if (cause instanceof StoreUnreachableException refused) {
+            return refused.getMessage();
+        }
+        return cause == null ? null : "the store did not answer in time";
+    }
+
+    private static Throwable storeFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-                return true;
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof StoreUnreachableException) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 }

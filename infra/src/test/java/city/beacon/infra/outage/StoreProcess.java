@@ -1,0 +1,67 @@
+package city.beacon.infra.outage;
+
+import city.beacon.infra.store.StandaloneStore;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The standalone store ({@code --beacon.role=store}) as a process of its own, on a fixed port and data file. */
+final class StoreProcess implements AutoCloseable {
+    private final Path file;
+    private final int port;
+    private Process process;
+
+    StoreProcess(Path file, int port) {
+        this.file = file;
+        this.port = port;
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String uri() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Starts the process and returns once it listens. */
+    StoreProcess start() throws IOException {
+        process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StandaloneStore.class.getName(),
+                "--beacon.role=store", "--beacon.embedded-store.path=" + file, "--beacon.embedded-store.port=" + port))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); ; line = out.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("the store process ended before listening on " + port);
+            }
+            if (line.startsWith("Beacon store listening")) {
+                return this;
+            }
+        }
+    }
+
+    /** SIGKILL: the store vanishes mid-conversation, as when its machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the store process did not die");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
