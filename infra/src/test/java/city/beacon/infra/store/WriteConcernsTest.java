@@ -27,7 +27,9 @@ class WriteConcernsTest {
                 new StoreProperties.EmbeddedStore(directory.resolve("concerns.mv"), 0));
         var configuration = new MongoConfiguration();
         try (var endpoint = configuration.storeEndpoint(properties);
-             var client = configuration.mongoClient(endpoint)) {
+             var client = configuration.mongoClient(endpoint,
+                     new StoreConnectionProperties(null, null, null, null, null),
+                     new StoreConnectivity(java.time.Clock.systemUTC()))) {
             var database = configuration.beaconDatabase(client, properties);
             var majorityJournaled = WriteConcern.MAJORITY.withJournal(true);
 
