@@ -1,5 +1,6 @@
 package city.beacon.infra.axon;
 
+import city.beacon.query.audit.AuditIndexProjection;
 import city.beacon.query.incident.IncidentProjection;
 import city.beacon.query.kpi.KpiProjection;
 import city.beacon.query.support.FlushReadModelBatch;
@@ -39,7 +40,7 @@ public class ProcessingConfiguration {
         var flush = new FlushReadModelBatch();
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : List.of(IncidentProjection.GROUP, TaskProjection.GROUP, UnitProjection.GROUP,
-                    KpiProjection.GROUP)) {
+                    KpiProjection.GROUP, AuditIndexProjection.GROUP)) {
                 processing.registerHandlerInterceptor(group, c -> flush);
             }
         });
