@@ -1,5 +1,6 @@
 package city.beacon.infra.axon;
 
+import city.beacon.infra.audit.Sealer;
 import city.beacon.query.audit.AuditIndexProjection;
 import city.beacon.query.incident.IncidentProjection;
 import city.beacon.query.kpi.KpiProjection;
@@ -40,7 +41,7 @@ public class ProcessingConfiguration {
         var flush = new FlushReadModelBatch();
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : List.of(IncidentProjection.GROUP, TaskProjection.GROUP, UnitProjection.GROUP,
-                    KpiProjection.GROUP, AuditIndexProjection.GROUP)) {
+                    KpiProjection.GROUP, AuditIndexProjection.GROUP, Sealer.GROUP)) {
                 processing.registerHandlerInterceptor(group, c -> flush);
             }
         });

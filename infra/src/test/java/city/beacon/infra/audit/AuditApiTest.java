@@ -182,8 +182,32 @@ class AuditApiTest {
             assertThat(node.as("admin").get(path).status()).as(path).isEqualTo(200);
             assertThat(auditor.get(path).status()).as(path).isEqualTo(200);
         }
+        for (String user : List.of("operator", "fire")) {
+            assertProblem(node.as(user).post("/api/audit/verify", null), 403, null);
+            assertProblem(node.as(user).get("/api/audit/seals/latest"), 403, null);
+        }
         assertProblem(auditor.post("/api/incidents", Reports.gasLeak("an auditor must not report")), 403, null);
         assertProblem(auditor.post("/api/incidents/" + id + "/confirm", null), 403, null);
         assertProblem(auditor.post("/api/incidents/" + id + "/notes", "{\"text\":\"no\"}"), 403, null);
+    }
+
+    @Test
+    void verificationRunsInTheBackgroundAndFindsTheSealedStreamIntact() {
+        var id = report("Sealed leak");
+        awaitHistory(id, 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditor.get("/api/audit/seals/latest").status() == 200);
+        var latest = auditor.get("/api/audit/seals/latest").json();
+        assertThat(latest.path("hash").asText()).hasSize(64);
+
+        var started = auditor.post("/api/audit/verify", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.location();
+        assertThat(location).startsWith("/api/audit/verify/");
+        var done = await().atMost(Duration.ofSeconds(30)).until(() -> auditor.get(location).json(),
+                run -> !"RUNNING".equals(run.path("state").asText()));
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("INTACT");
+        assertThat(done.path("intactThrough").asLong()).isGreaterThanOrEqualTo(latest.path("to").asLong());
+        assertThat(done.hasNonNull("firstMismatch")).as(done.toString()).isFalse();
+        assertProblem(auditor.get("/api/audit/verify/no-such-run"), 404, null);
     }
 }

@@ -35,6 +35,9 @@ final class AuditStore implements AutoCloseable {
     final TimeTravel timeTravel;
     final AuditSearch search;
     final IncidentHistory incidents;
+    final Seals seals;
+    final Sealer sealer;
+    final Verification verification;
 
     AuditStore(Path directory, int checkpointInterval) {
         QuietLogs.apply();
@@ -59,6 +62,10 @@ final class AuditStore implements AutoCloseable {
         this.incidents = new IncidentHistory(index, history);
         this.timeTravel = new TimeTravel(index, incidents, checkpoints, history);
         this.search = new AuditSearch(index, incidents, history);
+        var clock = Clock.fixed(Instant.parse("2030-02-01T00:00:00Z"), ZoneOffset.UTC);
+        this.seals = new Seals(database, history, clock);
+        this.sealer = new Sealer(seals);
+        this.verification = new Verification(seals, clock);
     }
 
     void append(EventMessage<?> event) {
