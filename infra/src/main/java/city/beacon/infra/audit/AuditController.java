@@ -2,6 +2,7 @@ package city.beacon.infra.audit;
 
 import city.beacon.api.audit.AuditEventPage;
 import city.beacon.api.audit.BoardAtView;
+import city.beacon.api.audit.CausalChainView;
 import city.beacon.api.audit.IncidentAtView;
 import city.beacon.api.board.FindBoardQuery;
 import city.beacon.api.common.RuleViolationException;
@@ -27,9 +28,12 @@ public class AuditController {
     private final AuditSearch search;
     private final IncidentHistory incidents;
     private final TimeTravel timeTravel;
+    private final CausalChains chains;
     private final Clock clock;
 
-    public AuditController(AuditSearch search, IncidentHistory incidents, TimeTravel timeTravel, Clock clock) {
+    public AuditController(AuditSearch search, IncidentHistory incidents, TimeTravel timeTravel, CausalChains chains,
+                           Clock clock) {
+        this.chains = chains;
         this.search = search;
         this.incidents = incidents;
         this.timeTravel = timeTravel;
@@ -88,6 +92,11 @@ public class AuditController {
         Instant instant = AuditParameters.instant("at", at, clock);
         var query = new FindBoardQuery(status, type, severity, BoundingBoxParameter.parse(bbox), drills);
         return timeTravel.board(instant, query);
+    }
+
+    @GetMapping("/events/{eventId}/chain")
+    CausalChainView chain(@PathVariable String eventId) {
+        return chains.of(eventId).orElseThrow(() -> new UnknownResourceException("No event " + eventId));
     }
 
     private void requireKnown(String incidentId) {

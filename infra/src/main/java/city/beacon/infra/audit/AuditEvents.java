@@ -30,7 +30,8 @@ final class AuditEvents {
                 AuditKeys.typeName(message.getPayloadType().getSimpleName()), message.getPayloadType().getName(),
                 message.getAggregateIdentifier(), sequenceOf(recorded), message.getPayload(), actor,
                 text(metaData.get(AuditIndexProjection.CORRELATION_ID)),
-                text(metaData.get(AuditIndexProjection.CAUSATION_ID)));
+                text(metaData.get(AuditIndexProjection.CAUSATION_ID)),
+                text(metaData.get(AuditIndexProjection.TRIGGER_EVENT_ID)));
     }
 
     /** As a projection receives the event: an event outside any aggregate has sequence -1. */

@@ -210,4 +210,33 @@ class AuditApiTest {
         assertThat(done.hasNonNull("firstMismatch")).as(done.toString()).isFalse();
         assertProblem(auditor.get("/api/audit/verify/no-such-run"), 404, null);
     }
+
+    @Test
+    void theCausalChainLeadsFromAConfirmationToTheTasksItDispatchedAndBack() {
+        var id = report("Causal leak");
+        assertThat(operator.post("/api/incidents/" + id + "/confirm", null).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var events = auditor.get("/api/audit/incidents/" + id + "/events?type=TaskRequested").json().path("events");
+            return events.size() > 0;
+        });
+        var confirmed = auditor.get("/api/audit/incidents/" + id + "/events?type=IncidentConfirmed").json()
+                .path("events").get(0);
+        var requested = auditor.get("/api/audit/incidents/" + id + "/events?type=TaskRequested").json()
+                .path("events").get(0);
+        assertThat(requested.path("triggerEventId").asText()).isEqualTo(confirmed.path("eventId").asText());
+
+        var up = auditor.get("/api/audit/events/" + requested.path("eventId").asText() + "/chain").json();
+        assertThat(up.path("event").path("eventId").asText()).isEqualTo(requested.path("eventId").asText());
+        assertThat(up.path("causes").get(0).path("type").asText()).isEqualTo("IncidentConfirmed");
+
+        var down = auditor.get("/api/audit/events/" + confirmed.path("eventId").asText() + "/chain").json();
+        List<String> effects = new ArrayList<>();
+        down.path("effects").forEach(e -> effects.add(e.path("event").path("eventId").asText()));
+        assertThat(effects).contains(requested.path("eventId").asText());
+        down.path("effects").forEach(e -> assertThat(e.path("depth").asInt()).isPositive());
+        assertThat(down.path("causes")).isEmpty();   // an operator's confirmation starts the chain
+
+        assertProblem(auditor.get("/api/audit/events/no-such-event/chain"), 404, null);
+        assertProblem(operator.get("/api/audit/events/" + confirmed.path("eventId").asText() + "/chain"), 403, null);
+    }
 }

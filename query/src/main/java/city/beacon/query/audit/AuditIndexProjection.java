@@ -34,6 +34,7 @@ public class AuditIndexProjection {
     public static final String COLLECTION = "audit_index";
     public static final String CAUSATION_ID = "causationId";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String TRIGGER_EVENT_ID = "triggerEventId";
     private static final String PENDING = AuditIndexProjection.class.getName() + ".pending";
     private final MongoCollection<Document> index;
 
@@ -103,6 +104,9 @@ public class AuditIndexProjection {
         }
         if (metaData.get(CAUSATION_ID) != null) {
             updates.add(AuditKeys.causation(metaData.get(CAUSATION_ID).toString()), position);
+        }
+        if (metaData.get(TRIGGER_EVENT_ID) != null) {
+            updates.add(AuditKeys.trigger(metaData.get(TRIGGER_EVENT_ID).toString()), position);
         }
         if (metaData.get(CORRELATION_ID) != null) {
             updates.add(AuditKeys.correlation(metaData.get(CORRELATION_ID).toString()), position);

@@ -52,6 +52,11 @@ public final class AuditKeys {
         return "c:" + causationId;
     }
 
+    /** Positions of the events a stored event led to (see AuditEvent.triggerEventId). */
+    public static String trigger(String eventId) {
+        return "t:" + eventId;
+    }
+
     public static String correlation(String correlationId) {
         return "r:" + correlationId;
     }
