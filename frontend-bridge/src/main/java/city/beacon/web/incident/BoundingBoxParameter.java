@@ -4,10 +4,10 @@ import city.beacon.api.board.BoundingBox;
 import city.beacon.api.common.RuleViolationException;
 
 /** Reads {@code bbox=south,west,north,east} (note: Leaflet's toBBoxString() gives west,south,east,north). */
-final class BoundingBoxParameter {
+public final class BoundingBoxParameter {
     private BoundingBoxParameter() { }
 
-    static BoundingBox parse(String value) {
+    public static BoundingBox parse(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -63,6 +63,8 @@ public class SecurityConfiguration {
                         // The console's assets hold no data; its pages and every API call need a signed-in user.
                         .requestMatchers(HttpMethod.GET, LOGIN_PAGE, "/console/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
+                        // History, time travel and verification: auditors and administrators only (docs/audit.md).
+                        .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole("LIAISON", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/units/**").hasAnyRole("LIAISON", "OPERATOR", "ADMIN")

@@ -1,5 +1,7 @@
 package city.beacon.infra.axon;
 
+import city.beacon.infra.audit.Sealer;
+import city.beacon.query.audit.AuditIndexProjection;
 import city.beacon.query.incident.IncidentProjection;
 import city.beacon.query.kpi.KpiProjection;
 import city.beacon.query.support.FlushReadModelBatch;
@@ -54,7 +56,7 @@ public class ProcessingConfiguration {
         var flush = new FlushReadModelBatch();
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : List.of(IncidentProjection.GROUP, TaskProjection.GROUP, UnitProjection.GROUP,
-                    KpiProjection.GROUP)) {
+                    KpiProjection.GROUP, AuditIndexProjection.GROUP, Sealer.GROUP)) {
                 processing.registerHandlerInterceptor(group, c -> flush);
             }
         });

@@ -39,6 +39,7 @@ public class BeaconEventStorageEngine extends BatchingEventStorageEngine {
     private final TrackedEventReader streamReader;
     private final AggregateEventReader aggregateReader;
     private final SnapshotStore snapshots;
+    private final StoredHistory history;
 
     protected BeaconEventStorageEngine(Builder builder) {
         super(builder);
@@ -50,6 +51,12 @@ public class BeaconEventStorageEngine extends BatchingEventStorageEngine {
                 builder.maxGapOffset);
         this.aggregateReader = new AggregateEventReader(lookup);
         this.snapshots = new SnapshotStore(collections.snapshots());
+        this.history = new StoredHistory(lookup, counter, getEventSerializer(), upcasterChain);
+    }
+
+    /** Keyed reads of the stream for auditors (docs/audit.md). */
+    public StoredHistory history() {
+        return history;
     }
 
     public static Builder builder() {
