@@ -22,7 +22,7 @@
       el('option', { value: key, 'data-i18n': 'audit.window.' + key, text: t('audit.window.' + key) })));
     windowSelect.value = '24h';
     const slider = el('input', { id: 'board-slider', type: 'range', step: '1000', 'aria-label': t('audit.boardSlider') });
-    const picker = el('input', { id: 'board-at', type: 'datetime-local', step: '1' });
+    const picker = el('input', { id: 'board-at', type: 'datetime-local', step: '0.001' });
     const live = el('button', { id: 'board-live', type: 'button', 'data-i18n': 'audit.backToLive', text: t('audit.backToLive'),
       onclick: () => goLive() });
     const banner = el('div', { id: 'board-past', class: 'past-banner', role: 'status', hidden: true });

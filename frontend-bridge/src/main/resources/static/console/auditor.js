@@ -45,9 +45,10 @@
     const panel = BeaconPanel.create(panelBox, map, { readOnly: true,
       onShow: (view) => { if (current === 'incidents') { map.showIncident(view, open, true); map.focus(view.location); } },
       extra: (id) => {
-        const section = el('section', { id: 'audit-trail', class: 'audit-trail' });
-        trail = BeaconAuditTrail.create(id, panel, section);
-        return section;
+        const top = el('section', { id: 'audit-travel', class: 'audit-travel' });
+        const bottom = el('section', { id: 'audit-trail', class: 'audit-trail' });
+        trail = BeaconAuditTrail.create(id, panel, top, bottom);
+        return { top: top, bottom: bottom };
       } });
     const board = BeaconAuditBoard.create(boardTab, map, mapBox, (id, atMs) => {
       open(id);

@@ -14,7 +14,8 @@
     + (actor.department ? ', ' + label('dept', actor.department) : '') + ')' : t('audit.noActor'));
   const eventLine = (e) => formatTime(e.time) + ' · ' + label('ev', e.type) + ' · ' + actorText(e.actor);
 
-  function create(incidentId, panel, section) {
+  /** Fills top (the time slider, shown above the incident) and section (history, diff, causality, below it). */
+  function create(incidentId, panel, top, section) {
     const base = '/api/audit/incidents/' + encodeURIComponent(incidentId);
     let all = [];            // every event of the incident, position order (the slider's stops)
     let atPosition = null;   // P(T) of the instant shown, null when live
@@ -28,15 +29,15 @@
     const ticks = el('datalist', { id: 'audit-ticks' });
     const slider = el('input', { id: 'audit-slider', type: 'range', min: '0', max: '0', step: '1', list: 'audit-ticks',
       'aria-label': t('audit.slider'), disabled: true });
-    const picker = el('input', { id: 'audit-at', type: 'datetime-local', step: '1' });
+    const picker = el('input', { id: 'audit-at', type: 'datetime-local', step: '0.001' });
     const where = el('p', { id: 'audit-where', class: 'message', role: 'status' });
     const live = button('audit-live', 'audit.backToLive', () => goLive());
     live.disabled = true;
 
     // History
     const typeFilter = el('select', { id: 'history-type' });
-    const from = el('input', { id: 'history-from', type: 'datetime-local', step: '1' });
-    const to = el('input', { id: 'history-to', type: 'datetime-local', step: '1' });
+    const from = el('input', { id: 'history-from', type: 'datetime-local', step: '0.001' });
+    const to = el('input', { id: 'history-to', type: 'datetime-local', step: '0.001' });
     const historyMessage = el('p', { id: 'history-message', class: 'message', role: 'status' });
     const rows = el('tbody');
     const table = el('table', { id: 'history', class: 'history' },
@@ -44,18 +45,19 @@
         .map((key) => el('th', { 'data-i18n': key, text: t(key) })))), rows);
 
     // Diff
-    const diffFrom = el('input', { id: 'diff-from', type: 'datetime-local', step: '1' });
-    const diffTo = el('input', { id: 'diff-to', type: 'datetime-local', step: '1' });
+    const diffFrom = el('input', { id: 'diff-from', type: 'datetime-local', step: '0.001' });
+    const diffTo = el('input', { id: 'diff-to', type: 'datetime-local', step: '0.001' });
     const diffResult = el('ul', { id: 'diff-result', class: 'diff' });
 
     // Causality
     const chainBox = el('div', { id: 'chain', class: 'chain' },
       el('p', { class: 'empty', 'data-i18n': 'audit.chain.pick', text: t('audit.chain.pick') }));
 
+    top.append(
+      el('div', { class: 'slider-line' }, el('span', { class: 'slider-title', 'data-i18n': 'audit.timeTravel', text: t('audit.timeTravel') }),
+        slider, ticks),
+      el('div', { class: 'action-row' }, picker, live), where);
     section.append(
-      heading('audit.timeTravel'),
-      el('div', { class: 'slider-line' }, slider, ticks),
-      el('div', { class: 'action-row' }, picker, live), where,
       heading('audit.history'),
       el('div', { class: 'grid2' }, field('audit.eventType', typeFilter), el('span'),
         field('audit.since', from), field('audit.until', to)),
@@ -170,7 +172,7 @@
         slider.disabled = false;
         fill(ticks, all.map((e) => el('option', { value: String(Date.parse(e.time)) })));
         diffFrom.value = localInputValue(first);
-        diffTo.value = localInputValue(last + 1000);
+        diffTo.value = localInputValue(last);
         where.textContent = t('audit.isLive');
       } catch (e) {
         historyMessage.textContent = t('action.failed', { detail: problemText(e) });
@@ -235,7 +237,7 @@
         fill(diffResult, el('li', { class: 'error', text: t('audit.diffBad') }));
         return;
       }
-      const at = (ms) => api('GET', base + '?at=' + encodeURIComponent(iso(Math.min(ms, Beacon.now() - 1000))))
+      const at = (ms) => api('GET', base + '?at=' + encodeURIComponent(iso(Math.min(ms, Beacon.now()))))
         .catch((e) => { if (e.status === 404) return null; throw e; });
       try {
         const [before, after] = await Promise.all([at(a), at(b)]);

@@ -177,12 +177,15 @@
     };
   }
 
-  /** An instant as the value of a datetime-local input (the reader's local time, to the second). */
+  /**
+   * An instant as the value of a datetime-local input with step 0.001 (the reader's local time, to the millisecond:
+   * events of one command are milliseconds apart, and an instant between them must be expressible).
+   */
   function localInputValue(ms) {
     const d = new Date(ms);
-    const pad = (n) => String(n).padStart(2, '0');
+    const pad = (n, w) => String(n).padStart(w || 2, '0');
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':'
-      + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+      + pad(d.getMinutes()) + ':' + pad(d.getSeconds()) + '.' + pad(d.getMilliseconds(), 3);
   }
 
   function severityBadge(severity) {

@@ -42,12 +42,15 @@
       };
       container.appendChild(el('button', { class: 'panel-close', type: 'button', 'aria-label': t('panel.close'),
         text: '×', onclick: close }));
-      container.append(dom.head, dom.banner, dom.message, dom.facts,
+      const extra = options.extra ? options.extra(id) : null;   // { top, bottom }: the auditor's trail
+      container.append(dom.head, dom.banner);
+      if (extra && extra.top) container.append(extra.top);
+      container.append(dom.message, dom.facts,
         el('h3', { 'data-i18n': 'panel.tasks', text: t('panel.tasks') }), dom.tasks);
       if (dom.actions) container.append(el('h3', { 'data-i18n': 'panel.actions', text: t('panel.actions') }), dom.actions);
       if (options.readOnly) container.append(el('p', { class: 'read-only', 'data-i18n': 'audit.readOnly', text: t('audit.readOnly') }));
       container.append(el('h3', { 'data-i18n': 'panel.timeline', text: t('panel.timeline') }), dom.timeline);
-      if (options.extra) container.append(options.extra(id));
+      if (extra && extra.bottom) container.append(extra.bottom);
       followLive(id);
     }
 
