@@ -61,6 +61,7 @@
       current = name;
       Object.entries(tabs).forEach(([key, node]) => { node.hidden = key !== name; });
       tabButtons.forEach((button) => button.setAttribute('aria-selected', String(button.id === 'tab-' + name)));
+      panel.close();   // an incident opened under one tab is not mistaken for part of another's (maybe past) view
       if (name === 'board') board.show(); else board.hide();
       if (name === 'verify') verify.show();
       if (name === 'incidents') {

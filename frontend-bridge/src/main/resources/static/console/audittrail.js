@@ -142,7 +142,9 @@
       return { events: events, complete: false };
     }
 
+    let shownRows = null;
     function renderRows(events, complete) {
+      shownRows = { events: events, complete: complete };
       fill(rows, events.map((e) => el('tr', {
         dataset: { position: String(e.position), event: e.eventId, time: e.time }, tabindex: '0',
         onclick: () => select(e), onkeydown: (k) => { if (k.key === 'Enter') select(e); } },
@@ -272,7 +274,15 @@
     }
 
     loadAll();
-    BeaconI18n.onChange(() => { slider.setAttribute('aria-label', t('audit.slider')); });
+    // Listeners outlive a closed panel (i18n keeps them): one for a trail no longer on the page does nothing.
+    BeaconI18n.onChange(() => {
+      if (!section.isConnected) return;
+      slider.setAttribute('aria-label', t('audit.slider'));
+      if (shownRows) renderRows(shownRows.events, shownRows.complete);
+      Array.from(typeFilter.options).forEach((option) => { if (option.value) option.textContent = label('ev', option.value); });
+      if (selectedEvent) chain(selectedEvent);
+      if (diffResult.firstChild) diff();
+    });
     return { moveTo: moveTo, goLive: goLive };
   }
 

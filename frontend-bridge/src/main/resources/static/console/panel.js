@@ -138,6 +138,12 @@
         el('span', { class: 'who', text: line.actorId ? line.actorId + (line.actorRole ? ' (' + label('role', line.actorRole) + ')' : '') : '' }),
         el('span', { class: 'what', text: BeaconTimeline.lineText(line, v) }))));
       if (!past) dom.timeline.scrollTop = dom.timeline.scrollHeight;
+      else {
+        // Bring the last line that had happened by then into view, with what came next just below it.
+        const reached = dom.timeline.querySelectorAll('li.upto');
+        const last = reached.length ? reached[reached.length - 1] : null;
+        dom.timeline.scrollTop = last ? Math.max(0, last.offsetTop - dom.timeline.offsetTop - dom.timeline.clientHeight / 2) : 0;
+      }
       Object.entries(actionButtons).forEach(([action, button]) => { button.disabled = !ALLOWED[action].includes(v.status); });
       if (map) map.showArea(v.location, v.severity);
     }
