@@ -3,6 +3,7 @@ package city.beacon.infra.audit;
 import city.beacon.api.audit.AuditEventPage;
 import city.beacon.api.audit.BoardAtView;
 import city.beacon.api.audit.CausalChainView;
+import city.beacon.api.audit.IncidentDiffView;
 import city.beacon.api.audit.IncidentAtView;
 import city.beacon.api.board.FindBoardQuery;
 import city.beacon.api.common.RuleViolationException;
@@ -11,12 +12,18 @@ import city.beacon.api.incident.IncidentType;
 import city.beacon.api.incident.Severity;
 import city.beacon.web.incident.BoundingBoxParameter;
 import city.beacon.web.problem.UnknownResourceException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -29,11 +36,15 @@ public class AuditController {
     private final IncidentHistory incidents;
     private final TimeTravel timeTravel;
     private final CausalChains chains;
+    private final IncidentDiffs diffs;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public AuditController(AuditSearch search, IncidentHistory incidents, TimeTravel timeTravel, CausalChains chains,
-                           Clock clock) {
+                           IncidentDiffs diffs, ObjectMapper json, Clock clock) {
+        this.json = json;
         this.chains = chains;
+        this.diffs = diffs;
         this.search = search;
         this.incidents = incidents;
         this.timeTravel = timeTravel;
@@ -92,6 +103,40 @@ public class AuditController {
         Instant instant = AuditParameters.instant("at", at, clock);
         var query = new FindBoardQuery(status, type, severity, BoundingBoxParameter.parse(bbox), drills);
         return timeTravel.board(instant, query);
+    }
+
+    /**
+     * The incident's whole history as a file: JSON Lines or CSV, chosen by {@code format} (jsonl, csv) or else by
+     * the Accept header (application/x-ndjson, text/csv); JSON Lines by default.
+     */
+    @GetMapping("/incidents/{id}/export")
+    ResponseEntity<String> export(@PathVariable String id, @RequestParam(required = false) String format,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        String chosen = format != null ? format.trim().toLowerCase(java.util.Locale.ROOT)
+                : accept != null && accept.contains("text/csv") ? "csv" : "jsonl";
+        if (!chosen.equals("csv") && !chosen.equals("jsonl")) {
+            throw new RuleViolationException("format", "format must be jsonl or csv");
+        }
+        requireKnown(id);
+        var events = search.incident(id, new AuditSearch.Filter(null, null, null, null, null), 0, Integer.MAX_VALUE)
+                .events();
+        boolean csv = chosen.equals("csv");
+        String body = csv ? AuditExports.csv(events, json) : AuditExports.jsonLines(events, json);
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + "." + chosen + "\"")
+                .body(body);
+    }
+
+    @GetMapping("/incidents/{id}/diff")
+    IncidentDiffView diff(@PathVariable String id, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to) {
+        Instant start = AuditParameters.instant("from", from, clock);
+        Instant end = AuditParameters.instant("to", to, clock);
+        AuditParameters.ordered(start, end);
+        requireKnown(id);
+        return diffs.between(id, start, end);
     }
 
     @GetMapping("/events/{eventId}/chain")

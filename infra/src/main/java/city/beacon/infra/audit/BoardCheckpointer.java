@@ -35,7 +35,7 @@ public class BoardCheckpointer {
     }
 
     /** Stores every checkpoint whose positions are all at or below {@code complete}. */
-    synchronized void catchUp(long complete) {
+    public synchronized void catchUp(long complete) {
         long wanted = complete / checkpoints.interval();
         if (last == null || last.number() > wanted) {
             last = checkpoints.atOrBelow(wanted);

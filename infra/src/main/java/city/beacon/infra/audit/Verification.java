@@ -13,18 +13,18 @@ import java.util.Map;
  * difference ends the run and is named by position. Reads seals and events by key, a slice at a time, and reports
  * progress after each slice.
  */
-final class Verification {
+public final class Verification {
     private static final int SEALS_PER_READ = 20;
     private final Seals seals;
     private final Clock clock;
 
-    Verification(Seals seals, Clock clock) {
+    public Verification(Seals seals, Clock clock) {
         this.seals = seals;
         this.clock = clock;
     }
 
     /** Where a run stands; immutable, replaced after every slice. */
-    record Progress(String runId, String state, long sealsChecked, long sealsTotal, long eventsChecked,
+    public record Progress(String runId, String state, long sealsChecked, long sealsTotal, long eventsChecked,
                     long intactThrough, Mismatch firstMismatch, Instant startedAt, Instant finishedAt) {
         Progress next(long sealsChecked, long eventsChecked, long intactThrough) {
             return new Progress(runId, state, sealsChecked, sealsTotal, eventsChecked, intactThrough, null,
@@ -38,13 +38,13 @@ final class Verification {
     }
 
     /** The first position (or seal) whose stored content no longer matches. */
-    record Mismatch(long position, Long seal, String reason) { }
+    public record Mismatch(long position, Long seal, String reason) { }
 
-    interface Listener {
+    public interface Listener {
         void progressed(Progress progress);
     }
 
-    Progress run(String runId, Listener listener) {
+    public Progress run(String runId, Listener listener) {
         long total = seals.latest().number();
         var progress = new Progress(runId, "RUNNING", 0, total, 0, 0, null, clock.instant(), null);
         listener.progressed(progress);

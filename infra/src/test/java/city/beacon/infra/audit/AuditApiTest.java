@@ -239,4 +239,29 @@ class AuditApiTest {
         assertProblem(auditor.get("/api/audit/events/no-such-event/chain"), 404, null);
         assertProblem(operator.get("/api/audit/events/" + confirmed.path("eventId").asText() + "/chain"), 403, null);
     }
+
+    @Test
+    void historyExportsAsJsonLinesOrCsvAndDiffsReadAsLines() {
+        var id = report("Exported leak");
+        assertThat(operator.post("/api/incidents/" + id + "/confirm", null).status()).isEqualTo(204);
+        awaitHistory(id, 2);
+        var jsonl = auditor.get("/api/audit/incidents/" + id + "/export?format=jsonl");
+        assertThat(jsonl.status()).isEqualTo(200);
+        assertThat(jsonl.contentType()).startsWith("application/x-ndjson");
+        assertThat(jsonl.body().lines().count())
+                .isEqualTo(auditor.get("/api/audit/incidents/" + id + "/events").json().path("events").size());
+        var csv = auditor.get("/api/audit/incidents/" + id + "/export?format=csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("position,eventId,time,type,");
+        assertProblem(auditor.get("/api/audit/incidents/" + id + "/export?format=xml"), 400, "format");
+        assertProblem(operator.get("/api/audit/incidents/" + id + "/export"), 403, null);
+
+        Instant to = node.bean(java.time.Clock.class).instant();
+        var diff = auditor.get("/api/audit/incidents/" + id + "/diff?from=" + q(Instant.EPOCH) + "&to=" + q(to)).json();
+        List<String> lines = new ArrayList<>();
+        diff.path("lines").forEach(line -> lines.add(line.asText()));
+        assertThat(lines).anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d Confirmed \\(operator operator\\)"));
+        assertProblem(auditor.get("/api/audit/incidents/" + id + "/diff?from=" + q(to) + "&to=" + q(Instant.EPOCH)),
+                400, "from");
+    }
 }

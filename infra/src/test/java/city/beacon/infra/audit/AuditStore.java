@@ -24,22 +24,22 @@ import java.util.List;
  * The audit side over a real event store: embedded server on a temp file, the driver over TCP, Beacon's engine, and
  * the audit index and board checkpoints fed with the stream exactly as tracking processors receive it.
  */
-final class AuditStore implements AutoCloseable {
-    final EmbeddedStore store;
-    final MongoClient client;
-    final MongoDatabase database;
-    final BeaconEventStorageEngine engine;
-    final AuditIndexProjection indexProjection;
-    final BoardCheckpoints checkpoints;
-    final BoardCheckpointer checkpointer;
-    final TimeTravel timeTravel;
-    final AuditSearch search;
-    final IncidentHistory incidents;
-    final Seals seals;
-    final Sealer sealer;
-    final Verification verification;
+public final class AuditStore implements AutoCloseable {
+    public final EmbeddedStore store;
+    public final MongoClient client;
+    public final MongoDatabase database;
+    public final BeaconEventStorageEngine engine;
+    public final AuditIndexProjection indexProjection;
+    public final BoardCheckpoints checkpoints;
+    public final BoardCheckpointer checkpointer;
+    public final TimeTravel timeTravel;
+    public final AuditSearch search;
+    public final IncidentHistory incidents;
+    public final Seals seals;
+    public final Sealer sealer;
+    public final Verification verification;
 
-    AuditStore(Path directory, int checkpointInterval) {
+    public AuditStore(Path directory, int checkpointInterval) {
         QuietLogs.apply();
         this.store = EmbeddedStore.start(directory.resolve("audit.mv"), "127.0.0.1", 0);
         this.client = MongoClients.create(store.connectionString());
@@ -68,7 +68,7 @@ final class AuditStore implements AutoCloseable {
         this.verification = new Verification(seals, clock);
     }
 
-    void append(EventMessage<?> event) {
+    public void append(EventMessage<?> event) {
         engine.appendEvents(List.of(event));
     }
 

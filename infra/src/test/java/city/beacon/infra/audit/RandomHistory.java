@@ -23,13 +23,15 @@ import java.util.UUID;
  * closure, cancellations, merges and notes. Each event is its own commit, with an actor and correlation ids in its
  * metadata, dated by the controlled clock (which sometimes does not move between two events).
  */
-final class RandomHistory {
+public final class RandomHistory {
     private static final List<Department> DEPARTMENTS = List.of(Department.FIRE, Department.POLICE,
             Department.GAS_UTILITY, Department.MEDICAL);
     private final Random random;
     private Instant now;
     private final List<DomainEventMessage<?>> events = new ArrayList<>();
     private final Map<String, IncidentState> incidents = new HashMap<>();
+    /** The incidents not ended, kept as they change so a step does not look at every incident ever reported. */
+    private final List<IncidentState> openIncidents = new ArrayList<>();
     private int numbers;
 
     private static final class IncidentState {
@@ -56,12 +58,24 @@ final class RandomHistory {
         }
     }
 
+    private final int maxOpen;
+
     RandomHistory(long seed, Instant start) {
-        this.random = new Random(seed);
-        this.now = start;
+        this(seed, start, 4);
     }
 
-    List<DomainEventMessage<?>> generate(int count) {
+    /** @param maxOpen how many incidents may be open at once (more means more incidents per event) */
+    public RandomHistory(long seed, Instant start, int maxOpen) {
+        this.random = new Random(seed);
+        this.now = start;
+        this.maxOpen = maxOpen;
+    }
+
+    public int incidentCount() {
+        return incidents.size();
+    }
+
+    public List<DomainEventMessage<?>> generate(int count) {
         while (events.size() < count) {
             if (random.nextInt(5) > 0) {
                 now = now.plusMillis(1 + random.nextInt(90_000));
@@ -72,8 +86,9 @@ final class RandomHistory {
     }
 
     private void step() {
-        List<IncidentState> open = incidents.values().stream().filter(i -> !i.status.hasEnded()).toList();
-        if (open.isEmpty() || open.size() < 4 && random.nextInt(4) == 0) {
+        openIncidents.removeIf(i -> i.status.hasEnded());
+        List<IncidentState> open = openIncidents;
+        if (open.isEmpty() || open.size() < maxOpen && random.nextInt(4) == 0) {
             report();
             return;
         }
@@ -128,6 +143,7 @@ final class RandomHistory {
         String id = UUID.randomUUID().toString();
         var incident = new IncidentState(id);
         incidents.put(id, incident);
+        openIncidents.add(incident);
         var number = new IncidentNumber("20300101-" + String.format("%04d", ++numbers));
         var location = new Location(new GeoPoint(31.2 + random.nextDouble() / 10, 121.4 + random.nextDouble() / 10),
                 "Street " + numbers, null);

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,18 @@ public class AuditIndexProjection {
             return pending;
         });
         entries(payload, message, position.position(), updates);
+    }
+
+    /** Indexes many events read from the global stream with one bulk write (a rebuild, a benchmark). */
+    public void indexAll(List<? extends EventMessage<?>> messages) {
+        var updates = new AuditIndexUpdates();
+        for (EventMessage<?> message : messages) {
+            EventPosition position = EventPosition.of(message);
+            if (position != null) {
+                entries(message.getPayload(), message, position.position(), updates);
+            }
+        }
+        write(updates);
     }
 
     @ResetHandler
