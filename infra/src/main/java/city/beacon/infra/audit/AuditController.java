@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.AfterActionReport;
 import city.beacon.api.audit.AuditEventPage;
 import city.beacon.api.audit.BoardAtView;
 import city.beacon.api.audit.CausalChainView;
@@ -38,10 +39,12 @@ public class AuditController {
     private final CausalChains chains;
     private final IncidentDiffs diffs;
     private final ObjectMapper json;
+    private final AfterActionReports reports;
     private final Clock clock;
 
     public AuditController(AuditSearch search, IncidentHistory incidents, TimeTravel timeTravel, CausalChains chains,
-                           IncidentDiffs diffs, ObjectMapper json, Clock clock) {
+                           IncidentDiffs diffs, ObjectMapper json, AfterActionReports reports, Clock clock) {
+        this.reports = reports;
         this.json = json;
         this.chains = chains;
         this.diffs = diffs;
@@ -127,6 +130,25 @@ public class AuditController {
                         : new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + "." + chosen + "\"")
                 .body(body);
+    }
+
+    /** The after-action report: JSON, or a printable HTML page ({@code format=html} or Accept: text/html). */
+    @GetMapping("/incidents/{id}/report")
+    ResponseEntity<?> report(@PathVariable String id, @RequestParam(required = false) String format,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean html = format != null ? "html".equalsIgnoreCase(format.trim())
+                : accept != null && accept.contains("text/html");
+        if (format != null && !html && !"json".equalsIgnoreCase(format.trim())) {
+            throw new RuleViolationException("format", "format must be json or html");
+        }
+        requireKnown(id);
+        AfterActionReport report = reports.of(id)
+                .orElseThrow(() -> new UnknownResourceException("No incident " + id));
+        if (html) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .body(AfterActionHtml.of(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
     @GetMapping("/incidents/{id}/diff")

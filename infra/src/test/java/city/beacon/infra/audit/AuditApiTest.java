@@ -256,6 +256,15 @@ class AuditApiTest {
         assertProblem(auditor.get("/api/audit/incidents/" + id + "/export?format=xml"), 400, "format");
         assertProblem(operator.get("/api/audit/incidents/" + id + "/export"), 403, null);
 
+        var report = auditor.get("/api/audit/incidents/" + id + "/report").json();
+        assertThat(report.path("number").asText()).isNotBlank();
+        assertThat(report.path("departments").size()).isEqualTo(report.path("incident").path("tasks").size());
+        var page = auditor.get("/api/audit/incidents/" + id + "/report?format=html");
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("After-action report").contains(report.path("number").asText());
+        assertProblem(auditor.get("/api/audit/incidents/" + id + "/report?format=pdf"), 400, "format");
+        assertProblem(node.as("fire").get("/api/audit/incidents/" + id + "/report"), 403, null);
+
         Instant to = node.bean(java.time.Clock.class).instant();
         var diff = auditor.get("/api/audit/incidents/" + id + "/diff?from=" + q(Instant.EPOCH) + "&to=" + q(to)).json();
         List<String> lines = new ArrayList<>();

@@ -122,4 +122,26 @@ class IncidentExportAndDiffTest {
         assertThat(fromBefore.lines().get(0)).startsWith("14:00:00 Reported GAS_LEAK (SEVERE) [DRILL]");
         assertThat(fromBefore.changes()).containsExactly("incident 20300101-0007 reported");
     }
+
+    @Test
+    void theAfterActionReportTimesEachDepartmentAgainstItsDeadlineAndNamesWhoDecided() {
+        var clock = java.time.Clock.fixed(T0.plusSeconds(3600), java.time.ZoneOffset.UTC);
+        var report = new AfterActionReports(store.timeTravel, store.incidents, clock).of(INCIDENT.value()).orElseThrow();
+        assertThat(report.drill()).isTrue();
+        assertThat(report.departments()).hasSize(1);
+        var fire = report.departments().get(0);
+        assertThat(fire.department()).isEqualTo("FIRE");
+        assertThat(fire.acknowledgeBy()).isEqualTo(T0.plusSeconds(600));
+        assertThat(fire.acknowledgedInSeconds()).isEqualTo(70);
+        assertThat(fire.onTime()).isTrue();
+        assertThat(fire.onSceneAt()).isNull();
+        assertThat(report.decisions()).extracting(d -> d.actor())
+                .containsExactly("operator-1", "operator-1", "fire-1");   // the system's task request is no decision
+        assertThat(report.escalations()).isEmpty();
+        assertThat(report.timeline()).hasSize(4);
+
+        String html = AfterActionHtml.of(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("DRILL").contains("70 s").contains("FIRE acknowledged")
+                .doesNotContain("<script");
+    }
 }
