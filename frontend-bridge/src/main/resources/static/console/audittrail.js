@@ -49,6 +49,15 @@
     const diffTo = el('input', { id: 'diff-to', type: 'datetime-local', step: '0.001' });
     const diffResult = el('ul', { id: 'diff-result', class: 'diff' });
 
+    // Export: files and the printable report straight from the audit endpoints (plain links: no script involved)
+    const link = (id, key, href, download) => el('a', { id: id, class: 'button-link', href: href, 'data-i18n': key, text: t(key),
+      download: download ? '' : undefined, target: download ? undefined : '_blank', rel: 'noopener' });
+    const exports = el('div', { class: 'action-row exports' },
+      link('export-jsonl', 'audit.export.jsonl', base + '/export?format=jsonl', true),
+      link('export-csv', 'audit.export.csv', base + '/export?format=csv', true),
+      link('export-report', 'audit.export.report', base + '/report?format=html', false),
+      link('export-report-json', 'audit.export.reportJson', base + '/report?format=json', true));
+
     // Causality
     const chainBox = el('div', { id: 'chain', class: 'chain' },
       el('p', { class: 'empty', 'data-i18n': 'audit.chain.pick', text: t('audit.chain.pick') }));
@@ -67,7 +76,8 @@
       heading('audit.diff'),
       el('div', { class: 'grid2' }, field('audit.diffFrom', diffFrom), field('audit.diffTo', diffTo)),
       el('div', { class: 'action-row' }, button('diff-run', 'audit.compare', () => diff())), diffResult,
-      heading('audit.chain'), chainBox);
+      heading('audit.chain'), chainBox,
+      heading('audit.export'), exports);
 
     // One request per settled drag; a late answer for an older position never overwrites a newer one.
     const travel = settled(
@@ -229,8 +239,9 @@
     }
 
     /**
-     * What changed between two instants: the incident's facts and tasks at each end compared field by field, and
-     * the events recorded in between, as readable lines.
+     * What changed between two instants: the incident's facts and tasks at each end compared field by field (in the
+     * reader's language), then the incident's own timeline lines recorded in between (GET …/diff), translated the way
+     * the panel translates them.
      */
     async function diff() {
       const a = Date.parse(new Date(diffFrom.value).toISOString());
@@ -242,7 +253,9 @@
       const at = (ms) => api('GET', base + '?at=' + encodeURIComponent(iso(Math.min(ms, Beacon.now()))))
         .catch((e) => { if (e.status === 404) return null; throw e; });
       try {
-        const [before, after] = await Promise.all([at(a), at(b)]);
+        const clampedTo = Math.min(b, Beacon.now());
+        const [before, after, between] = await Promise.all([at(a), at(b),
+          api('GET', base + '/diff?from=' + encodeURIComponent(iso(a)) + '&to=' + encodeURIComponent(iso(clampedTo)))]);
         const lines = [];
         const was = before ? before.incident : null;
         const is = after ? after.incident : null;
@@ -262,12 +275,12 @@
             else if (prior.status !== task.status) lines.push(t('audit.diff.task', { dept: label('dept', task.department), from: label('taskStatus', prior.status), to: label('taskStatus', task.status) }));
           });
         }
-        const low = before ? before.position : -1;
-        const high = after ? after.position : -1;
-        const between = all.filter((e) => e.position > low && e.position <= high);
+        const reference = is || was;
         fill(diffResult,
           lines.length ? lines.map((line) => el('li', { class: 'change user-text', text: line })) : el('li', { class: 'empty', text: t('audit.diff.none') }),
-          between.map((e) => el('li', { class: 'diff-event user-text', text: eventLine(e) })));
+          (between.entries || []).map((entry) => el('li', { class: 'diff-event user-text', text: formatTime(entry.at) + ' · '
+            + BeaconTimeline.lineText(entry, reference) + (entry.actorId ? ' (' + entry.actorId
+            + (entry.actorRole ? ', ' + label('role', entry.actorRole) : '') + ')' : '') })));
       } catch (e) {
         fill(diffResult, el('li', { class: 'error', text: t('action.failed', { detail: problemText(e) }) }));
       }

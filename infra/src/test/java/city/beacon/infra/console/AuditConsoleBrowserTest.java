@@ -124,7 +124,7 @@ class AuditConsoleBrowserTest {
         auditor.click(By.id("diff-run"));
         auditor.until(d -> d.findElement(By.id("diff-result")).getText().contains("Status: Reported →"));
         assertThat(auditor.find(By.id("diff-result")).getText()).contains("New task for Fire and rescue")
-                .contains("Task acknowledged · fire (Liaison, Fire and rescue)");
+                .contains("Fire and rescue acknowledged (fire, Liaison)");
 
         String acknowledged = history.stream().filter(e -> e.path("type").asText().equals("TaskAcknowledged"))
                 .findFirst().orElseThrow().path("eventId").asText();
@@ -143,6 +143,16 @@ class AuditConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void theExportLinksDownloadTheHistoryAndTheAfterActionReportWithTheAuditorsSession() {
+        String jsonl = download("export-jsonl");
+        assertThat(jsonl.lines().toList()).hasSizeGreaterThanOrEqualTo(history.size())
+                .first().asString().contains("\"type\":\"IncidentReported\"");
+        assertThat(download("export-csv")).startsWith("position,eventId,time,type");
+        assertThat(download("export-report")).contains(number).contains("<html");
+    }
+
+    @Test
+    @Order(4)
     void theBoardSliderShowsAPastBoardMarkedAsPastAndGoesBackToLive() {
         auditor.click(By.id("tab-board"));
         auditor.find(By.cssSelector("#board-list li[data-incident='" + incidentId + "']"));
@@ -177,7 +187,7 @@ class AuditConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void verifyingTheHistoryShowsItIntactInBothLanguages() {
         auditor.click(By.id("tab-verify"));
         auditor.click(By.id("verify-run"));
@@ -195,6 +205,15 @@ class AuditConsoleBrowserTest {
         var row = By.cssSelector("#history tr[data-event='" + eventId + "']");
         js("arguments[0].scrollIntoView({ block: 'center' })", auditor.find(row));
         auditor.click(row);
+    }
+
+    /** What the link's address answers in this browser session, as text. */
+    private static String download(String linkId) {
+        auditor.find(By.id(linkId));
+        return (String) ((JavascriptExecutor) auditor.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById(arguments[0]).href, { credentials: 'same-origin' })"
+                        + ".then((r) => r.ok ? r.text() : 'HTTP ' + r.status).then(done, (e) => done(String(e)));", linkId);
     }
 
     private static Object js(String script, Object... args) {
