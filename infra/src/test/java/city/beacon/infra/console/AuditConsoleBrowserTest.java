@@ -39,6 +39,7 @@ class AuditConsoleBrowserTest {
     static String incidentId;
     static String number;
     static List<JsonNode> history;
+    static final String XSS = "<img src=x onerror=alert(1)>";
 
     @BeforeAll
     static void start() {
@@ -52,9 +53,10 @@ class AuditConsoleBrowserTest {
         String fireTask = await().atMost(Duration.ofSeconds(10)).until(() -> taskOf(operator, "FIRE"), id -> id != null);
         Http fire = node.as("fire");
         assertThat(fire.post("/api/tasks/" + fireTask + "/acknowledge", null).status()).isEqualTo(204);
+        assertThat(operator.post("/api/incidents/" + incidentId + "/notes", "{\"text\":\"" + XSS + "\"}").status()).isEqualTo(204);
         Http audit = node.as("auditor");
         history = await().atMost(Duration.ofSeconds(10)).until(() -> events(audit),
-                events -> events.stream().anyMatch(e -> e.path("type").asText().equals("TaskAcknowledged")));
+                events -> events.stream().anyMatch(e -> e.path("type").asText().equals("IncidentNoteAdded")));
         auditor = Browser.open(node.baseUrl(), "en-US");
         auditor.signIn("auditor");
     }
@@ -110,7 +112,7 @@ class AuditConsoleBrowserTest {
         WebElement slider = auditor.find(By.id("audit-slider"));
         new Actions(auditor.driver()).clickAndHold(slider).moveByOffset(slider.getSize().getWidth() / 2 + 5, 0).release().perform();
         auditor.until(d -> "ACKNOWLEDGED".equals(taskStatus(d.findElements(By.cssSelector("#panel-tasks tr[data-department='FIRE'] .task-status")))));
-        assertThat(auditor.driver().findElements(By.cssSelector("#panel-timeline li.after"))).isEmpty();
+        auditor.until(d -> texts("#panel-timeline li.upto").stream().anyMatch(line -> line.contains("Fire and rescue acknowledged")));
         assertThat(auditor.find(By.id("panel-past")).isDisplayed()).isTrue();
 
         auditor.click(By.id("audit-live"));
@@ -143,6 +145,30 @@ class AuditConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void theHistoryFiltersByTypeAndTimeAndShowsWhatPeopleTypedAsText() {
+        new org.openqa.selenium.support.ui.Select(auditor.find(By.id("history-type"))).selectByValue("TaskRequested");
+        auditor.click(By.id("history-filter"));
+        auditor.until(d -> d.findElements(By.cssSelector("#history tr[data-position]")).stream()
+                .allMatch(row -> row.getText().contains("Task requested")));
+        long requested = history.stream().filter(e -> e.path("type").asText().equals("TaskRequested")).count();
+        assertThat(auditor.driver().findElements(By.cssSelector("#history tr[data-position]"))).hasSize((int) requested);
+
+        // From the confirmation on, no report: the time bound is the server's, inclusive.
+        new org.openqa.selenium.support.ui.Select(auditor.find(By.id("history-type"))).selectByValue("");
+        js("const from = document.getElementById('history-from'); from.value = arguments[0];", localInput(timeOf("IncidentConfirmed")));
+        auditor.click(By.id("history-filter"));
+        auditor.until(d -> d.findElements(By.cssSelector("#history tr[data-position]")).stream()
+                .noneMatch(row -> row.getText().contains("Incident reported")));
+        assertThat(texts("#history tr[data-position]")).anySatisfy(row -> assertThat(row).contains("Incident confirmed"));
+        auditor.click(By.id("history-reset"));
+        auditor.until(d -> d.findElements(By.cssSelector("#history tr[data-position]")).size() >= history.size());
+
+        assertThat(auditor.find(By.id("diff-result")).getText()).contains("Note: " + XSS);
+        assertThat(auditor.driver().findElements(By.cssSelector("#panel img"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void theExportLinksDownloadTheHistoryAndTheAfterActionReportWithTheAuditorsSession() {
         String jsonl = download("export-jsonl");
         assertThat(jsonl.lines().toList()).hasSizeGreaterThanOrEqualTo(history.size())
@@ -152,7 +178,7 @@ class AuditConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theBoardSliderShowsAPastBoardMarkedAsPastAndGoesBackToLive() {
         auditor.click(By.id("tab-board"));
         auditor.find(By.cssSelector("#board-list li[data-incident='" + incidentId + "']"));
@@ -187,7 +213,7 @@ class AuditConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void verifyingTheHistoryShowsItIntactInBothLanguages() {
         auditor.click(By.id("tab-verify"));
         auditor.click(By.id("verify-run"));
@@ -214,6 +240,13 @@ class AuditConsoleBrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById(arguments[0]).href, { credentials: 'same-origin' })"
                         + ".then((r) => r.ok ? r.text() : 'HTTP ' + r.status).then(done, (e) => done(String(e)));", linkId);
+    }
+
+    /** The instant as a datetime-local value in the browser's time zone, to the millisecond. */
+    private static String localInput(Instant instant) {
+        return (String) js("const d = new Date(arguments[0]); const p = (n, w) => String(n).padStart(w || 2, '0');"
+                + "return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours())"
+                + " + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds()) + '.' + p(d.getMilliseconds(), 3);", instant.toEpochMilli());
     }
 
     private static Object js(String script, Object... args) {
