@@ -139,6 +139,8 @@ class AuditConsoleBrowserTest {
         clickRow(confirmation);
         auditor.until(d -> d.findElement(By.cssSelector("#chain li.this")).getText().contains("Incident confirmed"));
         assertThat(texts("#chain li.effect")).anySatisfy(line -> assertThat(line).contains("Task requested"));
+        js("document.getElementById('diff-result').scrollIntoView({ block: 'start' })");
+        auditor.screenshot("audit-diff-chain.png");
         auditor.until(d -> "CONFIRMED".equals(d.findElement(By.id("panel-status")).getAttribute("data-status")));
         auditor.click(By.id("audit-live"));
     }
