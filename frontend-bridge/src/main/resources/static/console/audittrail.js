@@ -159,7 +159,7 @@
         dataset: { position: String(e.position), event: e.eventId, time: e.time }, tabindex: '0',
         onclick: () => select(e), onkeydown: (k) => { if (k.key === 'Enter') select(e); } },
       el('td', { class: 'num', text: String(e.position) }),
-      el('td', {}, el('time', { text: formatTime(e.time) })),
+      el('td', {}, el('time', { datetime: e.time, title: e.time, text: formatTime(e.time) })),
       el('td', { class: 'ev-type', text: label('ev', e.type) }),
       el('td', { class: 'user-text', text: actorText(e.actor) }))));
       historyMessage.classList.remove('error');
