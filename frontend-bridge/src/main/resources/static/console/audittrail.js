@@ -32,6 +32,10 @@
     const picker = el('input', { id: 'audit-at', type: 'datetime-local', step: '0.001' });
     const where = el('p', { id: 'audit-where', class: 'message', role: 'status' });
     const live = button('audit-live', 'audit.backToLive', () => goLive());
+    const previous = el('button', { id: 'audit-previous', type: 'button', text: '◀', 'aria-label': t('audit.previous'),
+      title: t('audit.previous'), onclick: () => step(-1) });
+    const next = el('button', { id: 'audit-next', type: 'button', text: '▶', 'aria-label': t('audit.next'),
+      title: t('audit.next'), onclick: () => step(1) });
     live.disabled = true;
 
     // History
@@ -65,7 +69,7 @@
     top.append(
       el('div', { class: 'slider-line' }, el('span', { class: 'slider-title', 'data-i18n': 'audit.timeTravel', text: t('audit.timeTravel') }),
         slider, ticks),
-      el('div', { class: 'action-row' }, picker, live), where);
+      el('div', { class: 'action-row' }, previous, next, picker, live), where);
     section.append(
       heading('audit.history'),
       el('div', { class: 'grid2' }, field('audit.eventType', typeFilter), el('span'),
@@ -115,6 +119,20 @@
     }
 
     slider.addEventListener('input', () => moveTo(Number(slider.value), false));
+    // Arrow keys step from event to event (a millisecond per key press would be useless).
+    slider.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') { e.preventDefault(); step(-1); }
+      if (e.key === 'ArrowRight' || e.key === 'ArrowUp') { e.preventDefault(); step(1); }
+    });
+
+    /** To the time of the previous (-1) or next (+1) event from the instant shown. */
+    function step(direction) {
+      if (!all.length) return;
+      const current = Number(slider.value);
+      const times = all.map((e) => Date.parse(e.time));
+      const target = direction > 0 ? times.find((ms) => ms > current) : times.slice().reverse().find((ms) => ms < current);
+      if (target !== undefined) moveTo(target, false);
+    }
     picker.addEventListener('change', () => {
       const ms = Date.parse(new Date(picker.value).toISOString());
       if (!isNaN(ms)) moveTo(ms, true);
@@ -291,6 +309,7 @@
     BeaconI18n.onChange(() => {
       if (!section.isConnected) return;
       slider.setAttribute('aria-label', t('audit.slider'));
+      [[previous, 'audit.previous'], [next, 'audit.next']].forEach(([b, key]) => { b.setAttribute('aria-label', t(key)); b.title = t(key); });
       if (shownRows) renderRows(shownRows.events, shownRows.complete);
       Array.from(typeFilter.options).forEach((option) => { if (option.value) option.textContent = label('ev', option.value); });
       if (selectedEvent) chain(selectedEvent);

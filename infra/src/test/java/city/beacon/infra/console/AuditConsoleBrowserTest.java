@@ -108,6 +108,13 @@ class AuditConsoleBrowserTest {
         assertThat(((Number) js("return window.__timeTravels")).intValue()).as("one request per settled drag").isEqualTo(1);
         auditor.screenshot("audit-time-slider.png");
 
+        // The arrow key steps to the next event: the confirmation.
+        auditor.find(By.id("audit-slider")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        auditor.until(d -> "CONFIRMED".equals(d.findElement(By.id("panel-status")).getAttribute("data-status")));
+        assertThat(Long.parseLong(auditor.find(By.id("audit-slider")).getAttribute("value"))).isEqualTo(confirmed.toEpochMilli());
+        auditor.click(By.id("audit-previous"));
+        auditor.until(d -> "REPORTED".equals(d.findElement(By.id("panel-status")).getAttribute("data-status")));
+
         // A real mouse drag to the right end: the last event, fire's acknowledgment.
         WebElement slider = auditor.find(By.id("audit-slider"));
         new Actions(auditor.driver()).clickAndHold(slider).moveByOffset(slider.getSize().getWidth() / 2 + 5, 0).release().perform();
