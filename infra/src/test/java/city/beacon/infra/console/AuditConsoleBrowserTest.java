@@ -166,9 +166,12 @@ class AuditConsoleBrowserTest {
         new org.openqa.selenium.support.ui.Select(auditor.find(By.id("history-type"))).selectByValue("");
         js("const from = document.getElementById('history-from'); from.value = arguments[0];", localInput(timeOf("IncidentConfirmed")));
         auditor.click(By.id("history-filter"));
-        auditor.until(d -> d.findElements(By.cssSelector("#history tr[data-position]")).stream()
-                .noneMatch(row -> row.getText().contains("Incident reported")));
-        assertThat(texts("#history tr[data-position]")).anySatisfy(row -> assertThat(row).contains("Incident confirmed"));
+        // Waits for the time-filtered table itself (the type-filtered one before it has no report either).
+        auditor.until(d -> {
+            List<String> rows = texts("#history tr[data-position]");
+            return rows.stream().anyMatch(row -> row.contains("Incident confirmed"))
+                    && rows.stream().noneMatch(row -> row.contains("Incident reported"));
+        });
         auditor.click(By.id("history-reset"));
         auditor.until(d -> d.findElements(By.cssSelector("#history tr[data-position]")).size() >= history.size());
 
