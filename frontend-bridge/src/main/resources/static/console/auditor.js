@@ -1,6 +1,7 @@
 /*
- * The auditor's view, read-only: search every incident, active or ended (by number, type and days), open one to
- * read its whole history. No action buttons anywhere.
+ * The auditor's view, read-only, in three tabs: incidents (search every incident, active or ended, and open one with
+ * its audit trail: time slider, history, diff, causality), the board at any instant, and tamper evidence. No action
+ * buttons anywhere.
  */
 (function () {
   'use strict';
@@ -28,16 +29,51 @@
       message);
     const panelBox = el('aside', { id: 'panel', class: 'panel' });
     const mapBox = el('div', { id: 'map', class: 'map' });
-    root.append(el('section', { class: 'sidebar' }, form, results), mapBox, panelBox);
+    const incidentsTab = el('section', { id: 'audit-incidents' }, form, results);
+    const boardTab = el('section', { id: 'audit-board', hidden: true });
+    const verifyTab = el('section', { id: 'audit-verify', hidden: true });
+    const tabs = { incidents: incidentsTab, board: boardTab, verify: verifyTab };
+    const tabButtons = Object.keys(tabs).map((name) => el('button', { id: 'tab-' + name, type: 'button', role: 'tab',
+      'data-i18n': 'audit.tab.' + name, text: t('audit.tab.' + name), onclick: () => switchTo(name) }));
+    root.append(el('section', { class: 'sidebar' }, el('div', { class: 'tabs', role: 'tablist' }, tabButtons),
+      incidentsTab, boardTab, verifyTab), mapBox, panelBox);
     const map = BeaconMap.create(mapBox);
     let shown = [];
     let selected = null;
+    let trail = null;
+    let current = 'incidents';
     const panel = BeaconPanel.create(panelBox, map, { readOnly: true,
-      onShow: (view) => { map.showIncident(view, open, true); map.focus(view.location); } });
+      onShow: (view) => { if (current === 'incidents') { map.showIncident(view, open, true); map.focus(view.location); } },
+      extra: (id) => {
+        const top = el('section', { id: 'audit-travel', class: 'audit-travel' });
+        const bottom = el('section', { id: 'audit-trail', class: 'audit-trail' });
+        trail = BeaconAuditTrail.create(id, panel, top, bottom);
+        return { top: top, bottom: bottom };
+      } });
+    const board = BeaconAuditBoard.create(boardTab, map, mapBox, (id, atMs) => {
+      open(id);
+      if (atMs !== null) trail.moveTo(atMs);
+    });
+    const verify = BeaconAuditVerify.create(verifyTab);
+
+    function switchTo(name) {
+      if (name === current) return;
+      current = name;
+      Object.entries(tabs).forEach(([key, node]) => { node.hidden = key !== name; });
+      tabButtons.forEach((button) => button.setAttribute('aria-selected', String(button.id === 'tab-' + name)));
+      panel.close();   // an incident opened under one tab is not mistaken for part of another's (maybe past) view
+      if (name === 'board') board.show(); else board.hide();
+      if (name === 'verify') verify.show();
+      if (name === 'incidents') {
+        map.keepOnly(new Set());
+        shown.forEach((row) => map.showIncident(row, open, row.id === selected));
+      }
+    }
+    tabButtons[0].setAttribute('aria-selected', 'true');
 
     function open(id) {
       selected = id;
-      shown.forEach((row) => map.showIncident(row, open, row.id === id));
+      if (current === 'incidents') shown.forEach((row) => map.showIncident(row, open, row.id === id));
       panel.open(id);
       renderResults();
     }

@@ -43,13 +43,13 @@
   }
 
   /** fetch with the session cookie; changes carry the CSRF token from the page's meta tag. */
-  async function api(method, path, body) {
+  async function api(method, path, body, signal) {
     const headers = { 'Accept': 'application/json' };
     if (method !== 'GET') headers[meta('_csrf_header') || 'X-CSRF-TOKEN'] = meta('_csrf');
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
       method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined ? undefined : JSON.stringify(body), signal: signal
     });
     if (response.status === 401) { window.location.assign('/login'); throw new ApiError(401, null); }
     const text = await response.text();
@@ -153,6 +153,41 @@
     return select;
   }
 
+  /**
+   * Wraps an async loader so a burst of calls (a dragged slider fires dozens per second) makes one request after
+   * the burst settles, aborts the one still in flight, and only the newest answer reaches onResult.
+   */
+  function settled(load, onResult, onError, delayMs) {
+    let timer = null;
+    let controller = null;
+    let generation = 0;
+    return (...args) => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        if (controller) controller.abort();
+        controller = new AbortController();
+        const mine = ++generation;
+        try {
+          const result = await load(controller.signal, ...args);
+          if (mine === generation) onResult(result, ...args);
+        } catch (e) {
+          if (mine === generation && e.name !== 'AbortError') onError(e, ...args);
+        }
+      }, delayMs === undefined ? 250 : delayMs);
+    };
+  }
+
+  /**
+   * An instant as the value of a datetime-local input with step 0.001 (the reader's local time, to the millisecond:
+   * events of one command are milliseconds apart, and an instant between them must be expressible).
+   */
+  function localInputValue(ms) {
+    const d = new Date(ms);
+    const pad = (n, w) => String(n).padStart(w || 2, '0');
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':'
+      + pad(d.getMinutes()) + ':' + pad(d.getSeconds()) + '.' + pad(d.getMilliseconds(), 3);
+  }
+
   function severityBadge(severity) {
     return el('span', { class: 'badge sev sev-' + (severity || 'UNKNOWN'), text: i18n.label('severity', severity) });
   }
@@ -167,6 +202,7 @@
     formatDuration: formatDuration, formatTime: formatTime, now: now, observeServerTime: observeServerTime,
     onTick: (tick) => tickers.push(tick), unlockAudio: unlockAudio, beep: beep, SEVERITY_RANK: SEVERITY_RANK,
     PRIORITY_RANK: PRIORITY_RANK, ENUMS: ENUMS, enumSelect: enumSelect, severityBadge: severityBadge,
+    settled: settled, localInputValue: localInputValue,
     t: i18n.t, label: i18n.label
   };
 })();

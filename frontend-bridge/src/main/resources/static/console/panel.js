@@ -25,14 +25,21 @@
     let earlier = [];
     let shownPage = [];
     let olderPage = -1;
+    let liveView = null;       // the newest state the live feed gave (the whole timeline, for highlighting the past)
+    let past = null;           // { at: ms } while an auditor looks at the incident as it stood at that instant
+    let openId = null;
 
     function open(id) {
       if (stop) stop();
       incident = null;
+      liveView = null;
+      past = null;
+      openId = id;
       clear(container);
       container.hidden = false;
       dom = {
         head: el('div', { class: 'panel-head' }),
+        banner: el('div', { id: 'panel-past', class: 'past-banner', role: 'status', hidden: true }),
         message: el('p', { id: 'panel-message', class: 'message', role: 'status' }),
         facts: el('dl', { class: 'facts' }),
         tasks: el('div', { id: 'panel-tasks' }),
@@ -41,7 +48,10 @@
       };
       container.appendChild(el('button', { class: 'panel-close', type: 'button', 'aria-label': t('panel.close'),
         text: '×', onclick: close }));
-      container.append(dom.head, dom.message, dom.facts,
+      const extra = options.extra ? options.extra(id) : null;   // { top, bottom }: the auditor's trail
+      container.append(dom.head, dom.banner);
+      if (extra && extra.top) container.append(extra.top);
+      container.append(dom.message, dom.facts,
         el('h3', { 'data-i18n': 'panel.tasks', text: t('panel.tasks') }), dom.tasks);
       if (dom.actions) container.append(el('h3', { 'data-i18n': 'panel.actions', text: t('panel.actions') }), dom.actions);
       if (options.readOnly) container.append(el('p', { class: 'read-only', 'data-i18n': 'audit.readOnly', text: t('audit.readOnly') }));
@@ -56,16 +66,39 @@
         olderPage = latest.page - 1;
         dom.earlier.hidden = olderPage < 0;
       }).catch(() => { /* the live timeline still shows; earlier pages stay unavailable */ });
+      if (extra && extra.bottom) container.append(extra.bottom);
+      followLive(id);
+    }
+
+    function followLive(id) {
       stop = BeaconLive.follow('/topic/incidents/' + id, {
         snapshot: (view) => show(view),
         delta: (view) => show(view)
       });
     }
 
+    /** Shows the incident as it stood at atMs (read-only); the live feed keeps only the newest timeline. */
+    function showPast(view, atMs) {
+      if (!dom) return;
+      past = { at: atMs };
+      incident = view;
+      render();
+    }
+
+    /** Back from the past to the live incident. */
+    function backToLive() {
+      if (!dom || !past) return;
+      past = null;
+      if (liveView) { incident = liveView; render(); }
+    }
+
     function close() {
       if (stop) stop();
       stop = null;
       incident = null;
+      liveView = null;
+      past = null;
+      openId = null;
       dom = null;
       clear(container);
       container.appendChild(el('p', { class: 'empty', 'data-i18n': 'panel.empty', text: t('panel.empty') }));
@@ -90,6 +123,8 @@
       const known = new Set(earlier.map((line) => line.eventId));
       earlier = earlier.concat(shownPage.filter((line) => !current.has(line.eventId) && !known.has(line.eventId)));
       shownPage = view.timeline;
+      liveView = view;
+      if (past) return;   // the auditor is looking at the past: keep it, the newest state waits for backToLive()
       incident = view;
       if (prefill && prefilledFor !== view.id) { prefilledFor = view.id; prefill(view); }
       render();
@@ -127,12 +162,26 @@
       if (v.readyToContain && OPEN.includes(v.status)) {
         dom.facts.append(el('dt', {}), el('dd', { class: 'ready', text: t('panel.readyToContain') }));
       }
+      dom.banner.hidden = !past;
+      dom.banner.textContent = past ? t('audit.asOf', { at: formatTime(new Date(past.at).toISOString()) }) : '';
+      container.classList.toggle('past', !!past);
       renderTasks(v);
-      fill(dom.timeline,...earlier.concat(v.timeline).map((line) => el('li', { dataset: { kind: line.kind } },
+      // In the past the whole timeline stays visible: what had happened by then is highlighted, the rest greyed.
+      const base = past && liveView && liveView.timeline.length >= v.timeline.length ? liveView.timeline : v.timeline;
+      const inBase = new Set(base.map((line) => line.eventId));
+      const lines = earlier.filter((line) => !inBase.has(line.eventId)).concat(base);
+      const when = (line) => (!past ? undefined : (Date.parse(line.at) <= past.at ? 'upto' : 'after'));
+      fill(dom.timeline,...lines.map((line) => el('li', { class: when(line), dataset: { kind: line.kind } },
         el('time', { text: formatTime(line.at) }),
         el('span', { class: 'who', text: line.actorId ? line.actorId + (line.actorRole ? ' (' + label('role', line.actorRole) + ')' : '') : '' }),
         el('span', { class: 'what', text: BeaconTimeline.lineText(line, v) }))));
-      dom.timeline.scrollTop = dom.timeline.scrollHeight;
+      if (!past) dom.timeline.scrollTop = dom.timeline.scrollHeight;
+      else {
+        // Bring the last line that had happened by then into view, with what came next just below it.
+        const reached = dom.timeline.querySelectorAll('li.upto');
+        const last = reached.length ? reached[reached.length - 1] : null;
+        dom.timeline.scrollTop = last ? Math.max(0, last.offsetTop - dom.timeline.offsetTop - dom.timeline.clientHeight / 2) : 0;
+      }
       Object.entries(actionButtons).forEach(([action, button]) => { button.disabled = !ALLOWED[action].includes(v.status); });
       if (map) map.showArea(v.location, v.severity);
     }
@@ -149,7 +198,7 @@
           text: label('taskStatus', task.status) }),
           task.escalationLevel > 0 ? el('span', { class: 'badge escalated', text: t('task.level', { n: task.escalationLevel }) }) : null),
         el('td', {}, (task.status === 'REQUESTED' || task.status === 'ESCALATED') && task.acknowledgeBy
-          ? countdown(task.acknowledgeBy)
+          ? (past ? el('time', { class: 'deadline', text: formatTime(task.acknowledgeBy) }) : countdown(task.acknowledgeBy))
           : el('span', { class: 'user-text', text: [task.acknowledgedBy ? t('task.acknowledgedBy', { who: task.acknowledgedBy }) : '',
             task.outcome ? task.outcome : (task.lastNote || '')].filter(Boolean).join(' · ') }))));
       fill(dom.tasks,el('table', { class: 'tasks' },
@@ -204,7 +253,8 @@
 
     BeaconI18n.onChange(render);
     close();
-    return { open: open, close: close, current: () => incident };
+    return { open: open, close: close, current: () => incident, showPast: showPast, backToLive: backToLive,
+      live: () => liveView, isPast: () => !!past, id: () => openId };
   }
 
   window.BeaconPanel = { create: create };
