@@ -38,7 +38,7 @@ class WriteConcernsTest {
             assertThat(commits.getWriteConcern()).isEqualTo(majorityJournaled);
             assertThat(commits.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
             assertThat(claims.getWriteConcern()).isEqualTo(majorityJournaled);
-            for (String derived : new String[] {"trackingtokens", "sagas", "board", "jobrunr_jobs", "event_counters"}) {
+            for (String derived : new String[] {"sagas", "board", "jobrunr_jobs", "event_counters"}) {
                 assertThat(DurableCollections.open(database, derived).getWriteConcern()).as(derived)
                         .isEqualTo(WriteConcern.W1);
                 assertThat(client.getDatabase("beacon").getCollection(derived).getWriteConcern()).as(derived)
