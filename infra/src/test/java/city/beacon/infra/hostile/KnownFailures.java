@@ -53,8 +53,8 @@ final class KnownFailures {
                 "body:30MB");
         known(3, "expected [413] but got 400", List.of("POST /api/incidents", "POST /api/incidents/{id}/notes"),
                 "body:12MB");
-        // Item 4: lenient JSON — coercion (123 → "123", 4 → enum ordinal, "31.5" → number, "" → false), duplicate keys
-        // (500, or the last value wins), trailing content after the document.
+        // Item 4: lenient JSON — coercion (123 → "123", 4 → enum ordinal, "31.5" → number, "" → false),
+        // duplicate keys (500, or the last value wins), trailing content after the document.
         known(4, ACCEPTED, List.of("POST /api/admin/sensors"),
                 "field:automaticAction:boolean", "field:automaticAction:number", "field:department:boolean",
                 "field:id:boolean", "field:id:number", "field:incidentType:ordinal", "field:kind:ordinal",
@@ -135,8 +135,8 @@ final class KnownFailures {
                 "field:text:nul-char");
         known(5, ACCEPTED, List.of("POST /api/incidents/{id}/resolve"),
                 "field:resolution:nul-char");
-        // Item 7: no STOMP limits: subscriptions per session, frame size (the socket closes 1009, no ERROR frame), lying
-        // content-length (the session hangs).
+        // Item 7: no STOMP limits: subscriptions per session, frame size (the socket closes 1009, no ERROR
+        // frame), lying content-length (the session hangs).
         known(7, "CLOSED {status=1009}", List.of("STOMP /app/report"),
                 "send:body-1MB");
         known(7, "CLOSED {status=1009}", List.of("STOMP /topic/board"),
@@ -152,8 +152,8 @@ final class KnownFailures {
                 "query:department=NOWHERE");
         known(8, SERVER_ERROR, List.of("POST /api/admin/sensors"),
                 "field:department:nul-char", "field:department:number", "field:department:over-long");
-        // Item 9: CAP area and identifier validation (radius over 100 km → 500; negative radius and "<script>" identifier
-        // accepted).
+        // Item 9: CAP area and identifier validation (radius over 100 km → 500; negative radius and a
+        // "<script>" identifier accepted).
         known(9, ACCEPTED, List.of("POST /api/cap/alerts"),
                 "cap:circle-negative-radius", "cap:script-in-identifier");
         known(9, SERVER_ERROR, List.of("POST /api/cap/alerts"),
@@ -203,8 +203,8 @@ final class KnownFailures {
                 "path:/api/%2e%2e/%2e%2e/etc/passwd", "path:/api/./me/.", "path:/api/incidents%00",
                 "path:/api/incidents/%2F", "path:/api/me%0d%0aX:1", "path:/api/me;jsessionid=abc",
                 "path:/api;x=1/incidents");
-        // NOT IN THE ISSUE'S TEXT, filed under item 19 (problem details for every error): a blank id ("%20") reaches the
-        // IncidentId/TaskId constructor, whose IllegalArgumentException becomes a 500; it should be a 404.
+        // NOT IN THE ISSUE'S TEXT, filed under item 19 (problem details for every error): a blank id ("%20")
+        // reaches the IncidentId/TaskId constructor, whose IllegalArgumentException becomes a 500; it should be 404.
         known(19, SERVER_ERROR, List.of("GET /api/incidents/{id}", "GET /api/incidents/{id}/cap",
                 "GET /api/tasks/{id}", "POST /api/departments/{code}/tasks/{id}/acknowledge",
                 "POST /api/departments/{code}/tasks/{id}/complete",
