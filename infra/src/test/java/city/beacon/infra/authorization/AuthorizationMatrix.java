@@ -51,6 +51,8 @@ final class AuthorizationMatrix {
                 c -> get(c, "/api/incidents/search?number=" + number), Redacted::incidents));
         rules.add(Rule.redacting("GET /api/incidents/{id}",     "D  A  R  R  A  A  D  D  D",
                 c -> get(c, "/api/incidents/" + readable), Redacted::incident));
+        rules.add(Rule.redacting("GET /api/incidents/{id}/timeline", "D  A  R  R  A  A  D  D  D",
+                c -> get(c, "/api/incidents/" + readable + "/timeline?page=0"), Redacted::timelinePage));
         rules.add(incidentAction("confirm", targets::reported, null));
         rules.add(incidentAction("reclassify", targets::reported, "{\"severity\":\"MODERATE\",\"reason\":\"matrix\"}"));
         rules.add(incidentAction("location", targets::reported, "{\"lat\":31.24,\"lon\":121.48}"));
@@ -105,6 +107,8 @@ final class AuthorizationMatrix {
                 c -> get(c, "/api/plans")));
         rules.add(Rule.of("GET /api/me",                        "D  A  A  A  A  A  D  D  D",
                 c -> get(c, "/api/me")));
+        rules.add(Rule.of("GET /api/admin/login-throttle",      "D  D  D  D  D  A  D  D  D",
+                c -> get(c, "/api/admin/login-throttle")));
         rules.add(Rule.of("POST /api/admin/sensors",            "D  D  D  D  D  A  D  D  D",
                 c -> post(c, "/api/admin/sensors", sensor())));
         rules.add(Rule.of("GET /api/sensors",                   "D  A  A  A  A  A  D  D  D",

@@ -46,6 +46,16 @@ final class Redacted {
         return incidentNode(payload);
     }
 
+    /** A page of the timeline: no note's text, and the first page's first line does not name the reporter. */
+    static boolean timelinePage(String body) {
+        if (body == null || body.contains(Targets.SECRET_NOTE)) {
+            return false;
+        }
+        JsonNode page = read(body);
+        JsonNode firstActor = page.path("lines").path(0).path("actorId");
+        return page.path("page").asInt(-1) != 0 || !Targets.REPORTER.equals(firstActor.asText(null));
+    }
+
     static boolean capAlert(String xml) {
         return xml != null && !xml.contains(Targets.SECRET_NOTE) && !xml.contains(">" + Targets.REPORTER + "<");
     }

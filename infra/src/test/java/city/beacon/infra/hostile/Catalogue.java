@@ -56,6 +56,7 @@ final class Catalogue {
                 body("{\"into\":\"" + f.otherIncidentId() + "\"}"), List.of(text("into", true, 64))));
         all.add(post("/api/incidents/{id}/warnings", incident, OPERATORS, null, List.of()));
         all.add(get("/api/incidents/{id}/cap", incident, USERS));
+        all.add(get("/api/incidents/{id}/timeline", incident, USERS));
         // Units before task actions: a task action wrongly applied (a known failure) could end the task they assign.
         all.add(get("/api/units", Map.of(), USERS));
         all.add(post("/api/units/{id}/assign", unit, FIRE_DESK, body("{\"taskId\":\"" + f.fireTaskId() + "\"}"),
@@ -75,6 +76,7 @@ final class Catalogue {
         all.add(get("/api/kpis", Map.of(), USERS));
         all.add(get("/api/plans", Map.of(), USERS));
         all.add(get("/api/me", Map.of(), USERS));
+        all.add(get("/api/admin/login-throttle", Map.of(), EnumSet.of(Caller.ADMIN)));
         all.add(post("/api/admin/sensors", Map.of(), EnumSet.of(Caller.ADMIN), sensor(), sensorFields()));
         all.add(get("/api/sensors", Map.of(), USERS));
         all.add(get("/api/sensors/{id}", Map.of("id", f.sensorId()), USERS));
