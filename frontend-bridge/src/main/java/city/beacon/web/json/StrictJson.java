@@ -1,7 +1,5 @@
 package city.beacon.web.json;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
-import java.util.List;
 
 /**
  * How Beacon reads JSON that clients send: exactly one document, each key once, every value of the type its field
@@ -61,11 +58,9 @@ public final class StrictJson {
                 CoercionInputShape.EmptyString);
         fail(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        // An explicit null is not a value of a primitive field ("drill": null); an absent one still takes its default.
-        for (Class<?> primitive : List.of(boolean.class, int.class, long.class, double.class)) {
-            mapper.configOverride(primitive).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
-        }
-        mapper.registerModule(new SimpleModule("xml-safe-strings").addDeserializer(String.class, new XmlSafeStrings()));
+        mapper.registerModule(new SimpleModule("strict-values")
+                .addDeserializer(String.class, new XmlSafeStrings())
+                .addDeserializer(boolean.class, new StrictBooleans()));
         return mapper;
     }
 }
