@@ -20,7 +20,8 @@ public final class BoundingBoxParameter {
             double west = Double.parseDouble(parts[1].trim());
             double north = Double.parseDouble(parts[2].trim());
             double east = Double.parseDouble(parts[3].trim());
-            if (Math.abs(south) > 90 || Math.abs(north) > 90 || Math.abs(west) > 180 || Math.abs(east) > 180) {
+            // Written as "not within" so that NaN, which fails every comparison, is out of range too.
+            if (!(Math.abs(south) <= 90 && Math.abs(north) <= 90 && Math.abs(west) <= 180 && Math.abs(east) <= 180)) {
                 throw new RuleViolationException("bbox", "bbox coordinates are out of range");
             }
             return new BoundingBox(south, west, north, east);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+
 
 /**
  * How Beacon reads JSON that clients send: exactly one document, each key once, every value of the type its field
@@ -56,6 +58,9 @@ public final class StrictJson {
                 CoercionInputShape.EmptyString);
         fail(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("strict-values")
+                .addDeserializer(String.class, new XmlSafeStrings())
+                .addDeserializer(boolean.class, new StrictBooleans()));
         return mapper;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,12 @@ final class JsonProblems {
             var allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
             return field(invalid, "must be one of " + allowed);
+        }
+        if (cause instanceof InvalidNullException nulled && !nulled.getPath().isEmpty()) {
+            return field(nulled, "must have a value, not null");
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return field(invalid, invalid.getOriginalMessage());
         }
         if (cause instanceof ValueInstantiationException instantiation) {
             var reason = instantiation.getCause() == null ? "is invalid" : instantiation.getCause().getMessage();

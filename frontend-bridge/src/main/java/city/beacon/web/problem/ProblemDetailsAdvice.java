@@ -75,6 +75,11 @@ public class ProblemDetailsAdvice {
         return Problems.invalid(e.getName() + " " + reason, List.of(new FieldProblem(e.getName(), reason)));
     }
 
+    @ExceptionHandler(BlankPathVariableException.class)
+    ProblemDetail blankPathVariable(BlankPathVariableException e) {
+        return Problems.invalid(e.getMessage(), List.of(new FieldProblem(e.variable(), "is required")));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return Problems.invalid(e.getParameterName() + " is required",

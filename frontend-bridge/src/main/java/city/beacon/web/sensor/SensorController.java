@@ -57,6 +57,7 @@ public class SensorController {
 
     @GetMapping("/api/sensors/{id}/readings")
     List<Map<String, Object>> readings(@PathVariable String id) {
+        sensor(id);   // an unknown sensor is a 404, not an empty history
         return intake.recent(id);
     }
 }

@@ -1,6 +1,7 @@
 package city.beacon.web.sensor;
 
 import city.beacon.api.common.Department;
+import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.incident.GeoPoint;
 import city.beacon.api.incident.IncidentType;
 import city.beacon.api.sensor.*;
@@ -34,10 +35,18 @@ public record SensorRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z
     }
 
     RegisterSensorCommand toCommand() {
-        var definition = new SensorDefinition(kind, name, new GeoPoint(lat, lon), address, Department.of(department),
+        var definition = new SensorDefinition(kind, name, new GeoPoint(lat, lon), address, departmentCode(),
                 unit, physical.toRange(), normal.toRange(), new AlarmThresholds(alarm.low(), alarm.high(),
                 alarm.ratePerMinute()), incidentType, blankToNull(automaticAction), silentAfter);
         return new RegisterSensorCommand(new SensorId(id), definition);
+    }
+
+    private Department departmentCode() {
+        try {
+            return Department.of(department);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("department", e.getMessage());
+        }
     }
 
     private static String blankToNull(String text) {

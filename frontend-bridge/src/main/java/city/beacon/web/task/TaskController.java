@@ -57,10 +57,16 @@ public class TaskController {
     }
 
     private static Department parse(String code) {
+        Department department;
         try {
-            return Department.of(code);
+            department = Department.of(code);
         } catch (IllegalArgumentException e) {
             throw new RuleViolationException("department", e.getMessage());
         }
+        // An unknown department is a mistake to name, not an empty queue (as for units).
+        if (!Department.STANDARD.contains(department)) {
+            throw new RuleViolationException("department", "no department " + department.code());
+        }
+        return department;
     }
 }

@@ -2,6 +2,7 @@ package city.beacon.web.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,28 @@ class StrictJsonTest {
     @Test
     void anIntegerIsAGoodFloatingPointNumberAndAnAbsentBooleanIsFalse() throws Exception {
         assertThat(strict.readValue("{\"lat\":31}", Body.class)).isEqualTo(new Body(null, null, false, 31.0));
+    }
+
+    @Test
+    void anExplicitNullIsNotABooleanAndTheFieldIsNamed() {
+        assertThatThrownBy(() -> strict.readValue("{\"drill\":null}", Body.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .satisfies(e -> assertThat(((MismatchedInputException) e).getPath().get(0).getFieldName())
+                        .isEqualTo("drill"));
+    }
+
+    @Test
+    void textXmlCannotCarryIsRefusedWhileReadingNamingTheField() throws Exception {
+        for (var bad : new String[] {"\\u0000", "\\u0007", "\\uFFFE", "\\uD800"}) {
+            var body = "{\"summary\":\"a" + bad + "b\"}";
+            assertThatThrownBy(() -> strict.readValue(body, Body.class)).as(body)
+                    .isInstanceOf(InvalidFormatException.class)
+                    .hasMessageContaining("not allowed")
+                    .satisfies(e -> assertThat(((MismatchedInputException) e).getPath().get(0).getFieldName())
+                            .isEqualTo("summary"));
+        }
+        assertThat(strict.readValue("{\"summary\":\"tab\\tline\\n事件 \\uD83D\\uDE92\"}", Body.class).summary())
+                .isEqualTo("tab\tline\n事件 \uD83D\uDE92");
     }
 
     @Test

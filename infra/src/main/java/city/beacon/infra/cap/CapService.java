@@ -69,6 +69,8 @@ class CapService implements CapAlerts {
     }
 
     private ImportedAlert take(Alert alert, String agency) {
+        requireCapToken(alert.getIdentifier(), "identifier");
+        requireCapToken(alert.getSender(), "sender");
         var trusted = properties.trustedSenders().get(agency);
         if (trusted != null && trusted.sender() != null && !trusted.sender().equals(alert.getSender())) {
             throw new NotPermittedException("this key may send alerts as " + trusted.sender() + " only, not as "
@@ -93,6 +95,22 @@ class CapService implements CapAlerts {
             };
         } catch (AlreadyReceived copyInFlight) {
             return outcome(alert, received.find(key).map(Received::incidentId).orElse(null), ALREADY_RECEIVED);
+        }
+    }
+
+    /**
+     * CAP 1.2 (3.2.1): identifier and sender "MUST NOT include spaces, commas or restricted characters (< and &)";
+     * other alerts name them in space- and comma-separated {@code <references>}, and they are shown and exported.
+     */
+    private static void requireCapToken(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new CapViolation(field, field + " is required");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || c == ',' || c == '<' || c == '&') {
+                throw new CapViolation(field, field + " must not contain spaces, commas, < or & (CAP 1.2 3.2.1)");
+            }
         }
     }
 

@@ -115,6 +115,18 @@ class CapApiTest {
     }
 
     @Test
+    void anIdentifierCapForbidsIsRefusedNamingIt() {
+        var before = incidentCount();
+        for (var identifier : new String[] {"&lt;script&gt;alert(1)&lt;/script&gt;", "wb 2026", "wb,2026", "a&amp;b"}) {
+            var refused = agency.post(ALERTS, CapSamples.flood("wb-x", "Alert", null, "Expected")
+                    .replace("<identifier>wb-x</identifier>", "<identifier>" + identifier + "</identifier>"), XML);
+            assertThat(refused.status()).as(identifier + " " + refused).isEqualTo(400);
+            assertThat(refused.body()).as(identifier).contains("\"field\":\"identifier\"");
+        }
+        assertThat(incidentCount()).isEqualTo(before);
+    }
+
+    @Test
     void anAgencyAlertOpensAnIncidentItsUpdateChangesAndItsCancelEnds() {
         var created = agency.post(ALERTS, CapSamples.flood("wb-2026-001", "Alert", null, "Expected"), XML);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package city.beacon.infra.security;
 
 import city.beacon.infra.support.BeaconNode;
+import city.beacon.infra.support.RawStomp;
 import city.beacon.infra.support.StompProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,6 +117,47 @@ class HttpHardeningTest {
         assertThat(unmapped.statusCode()).isEqualTo(404);
         assertThat(unmapped.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBlankIdIsA400NamingThePathVariable() throws Exception {
+        var read = get("/api/incidents/%20", "Authorization", OPERATOR);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(400);
+        assertThat(read.body()).contains("\"field\":\"id\"");
+        var action = raw("POST /api/tasks/%20/acknowledge HTTP/1.1\r\nAuthorization: " + OPERATOR
+                + "\r\nContent-Length: 0\r\n");
+        assertThat(action).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"field\":\"id\"");
+    }
+
+    @Test
+    void refusedHandshakesAndMethodsAreProblemDetails() throws Exception {
+        String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        var foreign = raw("GET /ws HTTP/1.1\r\n" + upgrade + "Sec-WebSocket-Version: 13\r\nAuthorization: " + OPERATOR
+                + "\r\nOrigin: http://evil.example\r\n");
+        assertThat(foreign).startsWith("HTTP/1.1 403").contains("application/problem+json").contains("origin-refused");
+        var plain = raw("GET /ws HTTP/1.1\r\nAuthorization: " + OPERATOR + "\r\n");
+        assertThat(plain).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        var version = raw("GET /ws HTTP/1.1\r\n" + upgrade + "Sec-WebSocket-Version: 99\r\nAuthorization: " + OPERATOR
+                + "\r\n");
+        assertThat(version).startsWith("HTTP/1.1 426").contains("application/problem+json")
+                .containsIgnoringCase("Sec-WebSocket-Version: 13");
+        var trace = raw("TRACE /api/me HTTP/1.1\r\nAuthorization: " + OPERATOR + "\r\n");
+        assertThat(trace).startsWith("HTTP/1.1 405").contains("application/problem+json");
+    }
+
+    @Test
+    void anOversizedStompFrameOrALyingContentLengthGetsAnErrorFrameThatSaysWhy() throws Exception {
+        var operator = Map.of("Authorization", OPERATOR);
+        for (var frame : List.of("SEND\ndestination:/app/report\n\n" + "b".repeat(1_000_000) + "\0",
+                "SUBSCRIBE\nid:1\ndestination:/topic/board\ncontent-length:999999999\n\n\0")) {
+            try (var stomp = RawStomp.connect(node.baseUrl(), operator)) {
+                stomp.send(frame);
+                var answer = stomp.next(Duration.ofSeconds(10));
+                assertThat(answer).as(frame.substring(0, 40)).isNotNull();
+                assertThat(answer.command()).as(answer.toString()).isEqualTo("ERROR");
+                assertThat(answer.header("message")).isNotBlank();
+            }
+        }
     }
 
     @Test

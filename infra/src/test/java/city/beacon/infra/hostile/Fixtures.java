@@ -1,0 +1,116 @@
+package city.beacon.infra.hostile;
+
+import city.beacon.infra.support.BeaconNode;
+import city.beacon.infra.support.EventCount;
+import city.beacon.infra.support.Http;
+import city.beacon.infra.support.KeyedHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Creates the {@link Fixture} through the API, as clients would, then waits until nothing more happens. */
+final class Fixtures {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private Fixtures() { }
+
+    static Fixture create(BeaconNode node) {
+        var operator = node.as("operator");
+        String incident = report(operator, "SEVERE", true);
+        JsonNode tasks = awaitTasks(operator, incident, 3);
+        String fire = null;
+        String police = null;
+        for (JsonNode task : tasks) {
+            if ("FIRE".equals(task.path("department").asText())) {
+                fire = task.path("taskId").asText();
+            } else if ("POLICE".equals(task.path("department").asText())) {
+                police = task.path("taskId").asText();
+            }
+        }
+        acknowledgeAll(node, tasks);
+        String target = report(operator, "MINOR", false);
+
+        var agency = new KeyedHttp(node.baseUrl(), "demo-cap-key");
+        var capProbes = new CapProbes(0);
+        String xml = capProbes.alert(CapProbes.SENDER, "Alert", null, "Actual", "<circle>31.2434,121.479 1.5</circle>",
+                "Severe").replace("hostile-1<", "fixture-1<");
+        var imported = agency.post(CapProbes.PATH, xml, "application/cap+xml");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String importedIncident = imported.json().path("incidentId").asText();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> operator.get("/api/incidents/" + importedIncident).status() == 200);
+        acknowledgeAll(node, operator.get("/api/incidents/" + importedIncident).json().path("tasks"));
+        awaitQuiet(node.bean(MongoDatabase.class));
+        return new Fixture(target, incident, fire, police, "FIRE-E12", "GP-0101", CapProbes.SENDER, "fixture-1",
+                "2026-11-28T16:00:00+08:00");
+    }
+
+    /** Unconfirmed, an incident has no tasks, so nothing a hostile request does to it can start a deadline. */
+    private static String report(Http operator, String severity, boolean confirm) {
+        var body = Catalogue.report().put("severity", severity).put("summary", "hostile-suite fixture").toString();
+        var created = operator.post("/api/incidents", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        if (confirm) {
+            var confirmed = operator.post("/api/incidents/" + id + "/confirm", null);   // the plan dispatches now
+            assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
+        }
+        return id;
+    }
+
+    private static JsonNode awaitTasks(Http operator, String incident, int atLeast) {
+        await().atMost(WAIT).until(() -> operator.get("/api/incidents/" + incident).json().path("tasks").size() >= atLeast);
+        return operator.get("/api/incidents/" + incident).json().path("tasks");
+    }
+
+    private static void acknowledgeAll(BeaconNode node, JsonNode tasks) {
+        for (JsonNode task : tasks) {
+            String department = task.path("department").asText();
+            var system = new KeyedHttp(node.baseUrl(), "demo-" + department.toLowerCase(Locale.ROOT) + "-key");
+            var answer = system.postJson("/api/departments/" + department + "/tasks/" + task.path("taskId").asText()
+                    + "/acknowledge", "");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
+        }
+    }
+
+    /** Waits until the event store has not grown for 0.7 s (notifications, projections' follow-ups). */
+    static EventCount awaitQuiet(MongoDatabase database) {
+        var quiet = awaitQuiet(database, WAIT);
+        if (quiet == null) {
+            throw new AssertionError("the event store kept growing for " + WAIT + ": " + EventCount.of(database));
+        }
+        return quiet;
+    }
+
+    /** As above, but answers null if the store is still growing after {@code wait}. */
+    static EventCount awaitQuiet(MongoDatabase database, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        var last = EventCount.of(database);
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            pause();
+            var now = EventCount.of(database);
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= Duration.ofMillis(700).toNanos()) {
+                return now;
+            }
+        }
+        return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
