@@ -1,6 +1,7 @@
 package city.beacon.saga.response;
 
 import city.beacon.api.common.Actor;
+import city.beacon.api.common.Delivery;
 import city.beacon.api.incident.*;
 import city.beacon.api.plan.PlanLine;
 import city.beacon.api.task.*;
@@ -340,8 +341,10 @@ public class IncidentResponseSaga {
 
     private static void send(CommandGateway commands, Object command) {
         // Not waited for: a refusal (e.g. the incident was contained meanwhile) is logged by the gateway and the
-        // saga carries on; what did happen arrives as events.
-        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(ACTOR.toMetaData()));
+        // saga carries on; what did happen arrives as events. A store outage is retried until it is over: the saga
+        // has moved on, so a command lost to it would leave a confirmed incident without its tasks.
+        commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(ACTOR.toMetaData())
+                .andMetaData(Delivery.untilStored()));
     }
 
     private void finish() {
