@@ -26,6 +26,8 @@ final class AuthorizationMatrix {
             Caller.LIAISON_POLICE, Caller.AUDITOR, Caller.ADMIN, Caller.SENSOR_GATEWAY, Caller.FIRE_SYSTEM,
             Caller.CAP_SENDER);
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Issue 12: history and verification are for auditors and administrators; operators and liaisons get 403. */
+    private static final String AUDITORS = "D  D  D  D  A  A  D  D  D";
     private final RawHttp http;
     private final String baseUrl;
     private final Targets targets;
@@ -126,6 +128,29 @@ final class AuthorizationMatrix {
                 c -> post(c, "/api/demo/drills/gas-leak", null)));
         rules.add(Rule.of("GET / (console)",                    "D  A  A  A  A  A  D  D  D",
                 c -> get(c, "/")));
+        String from = java.time.Instant.now().minus(Duration.ofDays(1)).toString();
+        String event = targets.eventOf(readable);
+        String run = targets.verificationRun();
+        targets.awaitSealed();
+        for (var audit : List.of("/api/audit/board?at=", "/api/audit/events?from=" + from + "&to=",
+                "/api/audit/incidents/{id}?at=", "/api/audit/incidents/{id}/diff?from=" + from + "&to=")) {
+            rules.add(Rule.of("GET " + audit.split("\\?")[0],      AUDITORS,
+                    c -> get(c, audit.replace("{id}", readable) + java.time.Instant.now())));
+        }
+        rules.add(Rule.of("GET /api/audit/events/{id}/chain",   AUDITORS,
+                c -> get(c, "/api/audit/events/" + event + "/chain")));
+        rules.add(Rule.of("GET /api/audit/incidents/{id}/events", AUDITORS,
+                c -> get(c, "/api/audit/incidents/" + readable + "/events?from=" + from + "&limit=50")));
+        rules.add(Rule.of("GET /api/audit/incidents/{id}/export", AUDITORS,
+                c -> get(c, "/api/audit/incidents/" + readable + "/export?format=csv")));
+        rules.add(Rule.of("GET /api/audit/incidents/{id}/report", AUDITORS,
+                c -> get(c, "/api/audit/incidents/" + readable + "/report?format=html")));
+        rules.add(Rule.of("GET /api/audit/seals/latest",        AUDITORS,
+                c -> get(c, "/api/audit/seals/latest")));
+        rules.add(Rule.of("POST /api/audit/verify",             AUDITORS,
+                c -> post(c, "/api/audit/verify", null)));
+        rules.add(Rule.of("GET /api/audit/verify/{id}",         AUDITORS,
+                c -> get(c, "/api/audit/verify/" + run)));
         rules.add(Rule.redacting("STOMP /topic/board",          "D  A  R  R  A  A  D  D  D",
                 c -> subscribe(c, "/topic/board"), Redacted::liveMessage));
         rules.add(Rule.of("STOMP /topic/units",                 "D  A  A  A  A  A  D  D  D",

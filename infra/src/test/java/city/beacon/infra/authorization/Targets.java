@@ -86,6 +86,25 @@ final class Targets {
         return id;
     }
 
+    /** The id of one stored event of the incident, as auditors find it. */
+    String eventOf(String incidentId) {
+        var events = node.as("auditor").get("/api/audit/incidents/" + incidentId + "/events");
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        return events.json().path("events").path(0).path("eventId").asText();
+    }
+
+    /** A verification run an administrator started, for auditors to look up. */
+    String verificationRun() {
+        var started = node.as("admin").post("/api/audit/verify", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started.json().path("runId").asText();
+    }
+
+    /** Seals lag the stream by one batch: waits until the first one exists, so the latest seal can be read. */
+    void awaitSealed() {
+        await().atMost(WAIT).until(() -> node.as("auditor").get("/api/audit/seals/latest").status() == 200);
+    }
+
     String numberOf(String incidentId) {
         return operator.get("/api/incidents/" + incidentId).json().path("number").asText();
     }
