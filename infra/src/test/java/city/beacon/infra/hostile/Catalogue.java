@@ -25,6 +25,8 @@ final class Catalogue {
     static final Set<Caller> USERS = EnumSet.of(Caller.OPERATOR, Caller.LIAISON_FIRE, Caller.LIAISON_POLICE,
             Caller.AUDITOR, Caller.ADMIN, Caller.KEY_AND_USER);
     static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR, Caller.ADMIN);
+    /** Issue 12: auditors and administrators (an auditor who also sends a machine key is still the auditor). */
+    static final Set<Caller> AUDITORS = EnumSet.of(Caller.AUDITOR, Caller.ADMIN, Caller.KEY_AND_USER);
     static final Set<Caller> FIRE_DESK = EnumSet.of(Caller.OPERATOR, Caller.ADMIN, Caller.LIAISON_FIRE);
 
     private Catalogue() { }
@@ -86,6 +88,20 @@ final class Catalogue {
         all.add(new Endpoint("POST", "/api/cap/alerts", Map.of(), EnumSet.of(Caller.CAP_SENDER), null, List.of(), true));
         all.add(get("/api/demo/drills", Map.of(), USERS));
         all.add(post("/api/demo/drills/gas-leak", Map.of(), OPERATORS, null, List.of()));
+        String now = java.time.Instant.now().toString();
+        String day = "from=" + java.time.Instant.now().minus(java.time.Duration.ofDays(1)) + "&to=" + now;
+        var audited = Map.of("id", f.otherIncidentId());
+        all.add(audit("/api/audit/board", Map.of(), "at=" + now));
+        all.add(audit("/api/audit/events", Map.of(), day));
+        all.add(audit("/api/audit/events/{id}/chain", Map.of("id", f.eventId()), ""));
+        all.add(audit("/api/audit/incidents/{id}", audited, "at=" + now));
+        all.add(audit("/api/audit/incidents/{id}/diff", audited, day));
+        all.add(audit("/api/audit/incidents/{id}/events", audited, ""));
+        all.add(audit("/api/audit/incidents/{id}/export", audited, "format=csv"));
+        all.add(audit("/api/audit/incidents/{id}/report", audited, "format=json"));
+        all.add(audit("/api/audit/seals/latest", Map.of(), ""));
+        all.add(audit("/api/audit/verify/{id}", Map.of("id", f.verificationRunId()), ""));
+        all.add(post("/api/audit/verify", Map.of(), AUDITORS, null, List.of()));
         return all;
     }
 
@@ -151,6 +167,10 @@ final class Catalogue {
 
     private static Endpoint get(String template, Map<String, String> variables, Set<Caller> allowed) {
         return new Endpoint("GET", template, variables, allowed, null, List.of(), false);
+    }
+
+    private static Endpoint audit(String template, Map<String, String> variables, String query) {
+        return new Endpoint("GET", template, variables, AUDITORS, null, List.of(), false, query);
     }
 
     private static Endpoint post(String template, Map<String, String> variables, Set<Caller> allowed,

