@@ -29,7 +29,13 @@ final class RawStore implements AutoCloseable {
     private static final String PAYLOAD = "x".repeat(900);
     private final MongoClient client;
     private final MongoDatabase database;
-    private final AtomicLong collections = new AtomicLong();
+    /**
+     * Where the durable baseline writes: a database of its own, in a collection named like Beacon's event commits.
+     * The embedded store decides by collection name which writes wait for the disk (only event commits and tokens
+     * do), so any other name would measure writes answered from memory; on MongoDB the journaled write concern
+     * decides, whatever the name.
+     */
+    private final MongoDatabase durable;
 
     RawStore(String uri, String databaseName) {
         this.client = MongoClients.create(MongoClientSettings.builder()
@@ -37,6 +43,7 @@ final class RawStore implements AutoCloseable {
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .build());
         this.database = client.getDatabase(databaseName);
+        this.durable = client.getDatabase(databaseName + "_raw");
     }
 
     MongoDatabase database() {
@@ -48,7 +55,8 @@ final class RawStore implements AutoCloseable {
 
     /** Closed loop: each client inserts one ~1 KB document at a time, durably (journaled), for the given time. */
     Throughput durableInserts(int clients, double seconds) throws InterruptedException {
-        var collection = database.getCollection("bench_raw_" + collections.incrementAndGet());
+        var collection = durable.getCollection("event_commits");
+        collection.drop();
         collection.insertOne(document(0, 0));
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         var done = new CountDownLatch(clients);
@@ -139,6 +147,7 @@ final class RawStore implements AutoCloseable {
     }
 
     void dropDatabase() {
+        durable.drop();
         database.drop();
     }
 
