@@ -20,10 +20,17 @@ public final class MachineClientChains {
     public static SecurityFilterChain apiKeyChain(HttpSecurity http, String pathPattern, Map<String, String> keys,
                                                   String authority, ObjectMapper objectMapper, String who)
             throws Exception {
+        return apiKeyChain(http, pathPattern, new ApiKeyFilter(keys, authority), authority, objectMapper, who);
+    }
+
+    /** The same, with the filter that names the authenticated client (e.g. a department system as its principal). */
+    public static SecurityFilterChain apiKeyChain(HttpSecurity http, String pathPattern, ApiKeyFilter filter,
+                                                  String authority, ObjectMapper objectMapper, String who)
+            throws Exception {
         var problems = new GatewayProblems(objectMapper, who);
         http.securityMatcher(pathPattern)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(authority))
-                .addFilterAt(new ApiKeyFilter(keys, authority), BasicAuthenticationFilter.class)
+                .addFilterAt(filter, BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
