@@ -6,6 +6,7 @@ import city.beacon.infra.support.Http;
 import city.beacon.infra.support.Reports;
 import city.beacon.infra.support.Scrape;
 import city.beacon.infra.support.StompProbe;
+import city.beacon.infra.support.StoreProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package city.beacon.infra.outage;
+package city.beacon.infra.support;
 
 import city.beacon.infra.store.StandaloneStore;
 
@@ -12,28 +12,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The standalone store ({@code --beacon.role=store}) as a process of its own, on a fixed port and data file. */
-final class StoreProcess implements AutoCloseable {
+public final class StoreProcess implements AutoCloseable {
     private final Path file;
     private final int port;
     private Process process;
 
-    StoreProcess(Path file, int port) {
+    public StoreProcess(Path file, int port) {
         this.file = file;
         this.port = port;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    String uri() {
+    public String uri() {
         return "mongodb://127.0.0.1:" + port;
     }
 
     /** Starts the process and returns once it listens. */
-    StoreProcess start() throws IOException {
+    public StoreProcess start() throws IOException {
         process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StandaloneStore.class.getName(),
@@ -51,7 +51,7 @@ final class StoreProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the store vanishes mid-conversation, as when its machine dies. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the store process did not die");
