@@ -1,5 +1,6 @@
 package city.beacon.command.incident;
 
+import city.beacon.command.Transitions;
 import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.common.TransitionRejectedException;
 import city.beacon.api.incident.*;
@@ -178,9 +179,7 @@ public class Incident {
     }
 
     private void requireStatus(String action, Set<IncidentStatus> allowed) {
-        if (!allowed.contains(status)) {
-            throw new TransitionRejectedException("incident " + number, status.name(), action + " it");
-        }
+        Transitions.require("incident " + number, status, allowed, action + " it");
     }
 
     @EventSourcingHandler

@@ -1,8 +1,10 @@
 package city.beacon.command.task;
 
+import city.beacon.command.Transitions;
+import city.beacon.command.ActingForDepartment;
+import city.beacon.command.ActingForDepartment.BeaconItself;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.RuleViolationException;
-import city.beacon.api.common.TransitionRejectedException;
 import city.beacon.api.incident.IncidentId;
 import city.beacon.api.task.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,7 +53,7 @@ public class Task {
 
     @CommandHandler
     void handle(AcknowledgeTaskCommand cmd, Clock clock) {
-        var by = ActingForDepartment.require(cmd.by(), department, "acknowledge");
+        var by = ActingForDepartment.require(cmd.by(), department, "acknowledge", "a task", BeaconItself.MAY_NOT);
         if (ACKNOWLEDGED_OR_LATER.contains(status)) {
             return;   // a liaison double-clicking, or a department system resending its callback
         }
@@ -61,7 +63,7 @@ public class Task {
 
     @CommandHandler
     void handle(DeclineTaskCommand cmd, Clock clock) {
-        var by = ActingForDepartment.require(cmd.by(), department, "decline");
+        var by = ActingForDepartment.require(cmd.by(), department, "decline", "a task", BeaconItself.MAY_NOT);
         requireStatus("decline it", REQUESTED, ESCALATED);
         var reason = requireText(cmd.reason(), "reason", REASON_MAX);
         apply(new TaskDeclinedEvent(taskId, incidentId, department, by, reason, clock.instant()));
@@ -69,7 +71,7 @@ public class Task {
 
     @CommandHandler
     void handle(ReportTaskProgressCommand cmd, Clock clock) {
-        var by = ActingForDepartment.require(cmd.by(), department, "report progress on");
+        var by = ActingForDepartment.require(cmd.by(), department, "report progress on", "a task", BeaconItself.MAY_NOT);
         var next = require(cmd.status(), "status");
         if (next != EN_ROUTE && next != ON_SCENE) {
             throw new RuleViolationException("status", "status must be EN_ROUTE or ON_SCENE");
@@ -88,7 +90,7 @@ public class Task {
 
     @CommandHandler
     void handle(CompleteTaskCommand cmd, Clock clock) {
-        var by = ActingForDepartment.require(cmd.by(), department, "complete");
+        var by = ActingForDepartment.require(cmd.by(), department, "complete", "a task", BeaconItself.MAY_NOT);
         requireStatus("complete it", AT_WORK);
         var outcome = requireText(cmd.outcome(), "outcome", OUTCOME_MAX);
         apply(new TaskCompletedEvent(taskId, incidentId, department, outcome, by, clock.instant()));
@@ -131,9 +133,7 @@ public class Task {
     }
 
     private void requireStatus(String action, Set<TaskStatus> allowed) {
-        if (!allowed.contains(status)) {
-            throw new TransitionRejectedException("task " + taskId, status.name(), action);
-        }
+        Transitions.require("task " + taskId, status, allowed, action);
     }
 
     @EventSourcingHandler

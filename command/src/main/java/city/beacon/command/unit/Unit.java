@@ -1,5 +1,8 @@
 package city.beacon.command.unit;
 
+import city.beacon.command.Transitions;
+import city.beacon.command.ActingForDepartment;
+import city.beacon.command.ActingForDepartment.BeaconItself;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.RuleViolationException;
 import city.beacon.api.common.TransitionRejectedException;
@@ -60,7 +63,7 @@ public class Unit {
 
     @CommandHandler
     void handle(AssignUnitCommand cmd, Clock clock) {
-        var by = ActingForUnit.require(cmd.by(), department, "assign", false);
+        var by = ActingForDepartment.require(cmd.by(), department, "assign", "a unit", BeaconItself.MAY_NOT);
         var task = require(cmd.taskId(), "taskId");
         var incident = require(cmd.incidentId(), "incidentId");
         var taskDepartment = require(cmd.taskDepartment(), "taskDepartment");
@@ -79,7 +82,7 @@ public class Unit {
 
     @CommandHandler
     void handle(ReportUnitStatusCommand cmd, Clock clock) {
-        var by = ActingForUnit.require(cmd.by(), department, "report the status of", false);
+        var by = ActingForDepartment.require(cmd.by(), department, "report the status of", "a unit", BeaconItself.MAY_NOT);
         var next = require(cmd.status(), "status");
         if (next == ASSIGNED) {
             throw new RuleViolationException("status",
@@ -102,7 +105,7 @@ public class Unit {
 
     @CommandHandler
     void handle(ReleaseUnitCommand cmd, Clock clock) {
-        var by = ActingForUnit.require(cmd.by(), department, "release", true);
+        var by = ActingForDepartment.require(cmd.by(), department, "release", "a unit", BeaconItself.MAY);
         if (!status.servesATask() || cmd.taskId() != null && !cmd.taskId().equals(taskId)) {
             return;   // already free, or re-assigned since the task this release was meant for
         }
@@ -110,9 +113,7 @@ public class Unit {
     }
 
     private void requireStatus(String action, EnumSet<UnitStatus> allowed) {
-        if (!allowed.contains(status)) {
-            throw new TransitionRejectedException("unit " + unitId, status.name(), action);
-        }
+        Transitions.require("unit " + unitId, status, allowed, action);
     }
 
     @EventSourcingHandler

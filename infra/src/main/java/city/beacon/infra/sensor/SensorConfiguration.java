@@ -1,6 +1,6 @@
 package city.beacon.infra.sensor;
 
-import city.beacon.saga.alarm.AlarmCorrelationSaga;
+import city.beacon.saga.alarm.AlarmCorrelator;
 import city.beacon.saga.alarm.CorrelationSettings;
 import city.beacon.saga.alarm.OpenAlarmIncidents;
 import city.beacon.saga.response.AutomaticActions;
@@ -69,9 +69,9 @@ public class SensorConfiguration {
     }
 
     @Bean
-    AlarmCorrelationSaga alarmCorrelationSaga(CommandGateway commands, OpenAlarmIncidents open,
+    AlarmCorrelator alarmCorrelator(CommandGateway commands, OpenAlarmIncidents open,
                                               CorrelationSettings settings) {
-        return new AlarmCorrelationSaga(commands, open, settings);
+        return new AlarmCorrelator(commands, open, settings);
     }
 
     @Bean

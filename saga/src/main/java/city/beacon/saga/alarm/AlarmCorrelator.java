@@ -35,15 +35,15 @@ import java.util.UUID;
  * The automatic action of the sensor's department (the gas utility's remote valve) is requested by the incident's
  * IncidentResponseSaga, the one process that decides which departments an incident has tasked (see AutomaticActions).
  */
-@ProcessingGroup(AlarmCorrelationSaga.GROUP)
-public class AlarmCorrelationSaga {
+@ProcessingGroup(AlarmCorrelator.GROUP)
+public class AlarmCorrelator {
     public static final String GROUP = "alarm-correlation";
     static final Actor ACTOR = Actor.system("alarm-correlation");
     private final CommandGateway commands;
     private final OpenAlarmIncidents open;
     private final CorrelationSettings settings;
 
-    public AlarmCorrelationSaga(CommandGateway commands, OpenAlarmIncidents open, CorrelationSettings settings) {
+    public AlarmCorrelator(CommandGateway commands, OpenAlarmIncidents open, CorrelationSettings settings) {
         this.commands = commands;
         this.open = open;
         this.settings = settings;

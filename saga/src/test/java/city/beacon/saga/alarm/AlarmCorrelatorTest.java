@@ -20,12 +20,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alarm correlation: which alarms open an incident and which join one. */
-class AlarmCorrelationSagaTest {
+class AlarmCorrelatorTest {
     static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
     static final GeoPoint LEAK = new GeoPoint(31.2336, 121.4700);
     private final List<CommandMessage<?>> sent = new ArrayList<>();
     private final Map<IncidentId, OpenAlarmIncident> store = new LinkedHashMap<>();
-    private AlarmCorrelationSaga saga;
+    private AlarmCorrelator correlator;
 
     @BeforeEach
     void setUp() {
@@ -49,7 +49,7 @@ class AlarmCorrelationSagaTest {
                 store.remove(incidentId);
             }
         };
-        saga = new AlarmCorrelationSaga(DefaultCommandGateway.builder().commandBus(bus).build(), open,
+        correlator = new AlarmCorrelator(DefaultCommandGateway.builder().commandBus(bus).build(), open,
                 new CorrelationSettings(500, Duration.ofMinutes(30), 200));
     }
 
@@ -65,7 +65,7 @@ class AlarmCorrelationSagaTest {
 
     @Test
     void theFirstAlarmReportsAnIncidentFromTheSensorWithSeverityFromItsDeviation() {
-        saga.on(alarm("GP-0101", LEAK, 0.22, T0));
+        correlator.on(alarm("GP-0101", LEAK, 0.22, T0));
         var report = (ReportIncidentCommand) payloads(ReportIncidentCommand.class).get(0);
         assertThat(report.type()).isEqualTo(IncidentType.GAS_LEAK);
         assertThat(report.severity()).isEqualTo(Severity.SEVERE);   // 45 % below
@@ -86,10 +86,10 @@ class AlarmCorrelationSagaTest {
 
     @Test
     void nearbyAlarmsWithinTheWindowJoinAndFarOrLateOnesOpenTheirOwn() {
-        saga.on(alarm("GP-0101", LEAK, 0.22, T0));
-        saga.on(alarm("GP-0102", new GeoPoint(31.2329, 121.4662), 0.25, T0.plusSeconds(60)));     // ~370 m
-        saga.on(alarm("GP-0105", new GeoPoint(31.2268, 121.4790), 0.25, T0.plusSeconds(90)));     // ~1.2 km
-        saga.on(alarm("GP-0103", new GeoPoint(31.2339, 121.4705), 0.25, T0.plusSeconds(3 * 3600)));  // late
+        correlator.on(alarm("GP-0101", LEAK, 0.22, T0));
+        correlator.on(alarm("GP-0102", new GeoPoint(31.2329, 121.4662), 0.25, T0.plusSeconds(60)));     // ~370 m
+        correlator.on(alarm("GP-0105", new GeoPoint(31.2268, 121.4790), 0.25, T0.plusSeconds(90)));     // ~1.2 km
+        correlator.on(alarm("GP-0103", new GeoPoint(31.2339, 121.4705), 0.25, T0.plusSeconds(3 * 3600)));  // late
         assertThat(payloads(ReportIncidentCommand.class)).hasSize(3);
         assertThat(payloads(AddIncidentNoteCommand.class)).hasSize(1);
         assertThat(((AddIncidentNoteCommand) payloads(AddIncidentNoteCommand.class).get(0)).text())
@@ -99,19 +99,19 @@ class AlarmCorrelationSagaTest {
     @Test
     void theSameSensorJoinsItsIncidentWhateverTheTimeAndARedeliveredAlarmChangesNothing() {
         var first = alarm("GP-0101", LEAK, 0.22, T0);
-        saga.on(first);
-        saga.on(first);   // redelivered after a crash
-        saga.on(alarm("GP-0101", LEAK, 0.2, T0.plusSeconds(5 * 3600)));
+        correlator.on(first);
+        correlator.on(first);   // redelivered after a crash
+        correlator.on(alarm("GP-0101", LEAK, 0.2, T0.plusSeconds(5 * 3600)));
         assertThat(payloads(ReportIncidentCommand.class)).hasSize(1);
         assertThat(payloads(AddIncidentNoteCommand.class)).hasSize(1);
     }
 
     @Test
     void anEndedIncidentTakesNoMoreAlarms() {
-        saga.on(alarm("GP-0101", LEAK, 0.22, T0));
+        correlator.on(alarm("GP-0101", LEAK, 0.22, T0));
         var id = ((ReportIncidentCommand) payloads(ReportIncidentCommand.class).get(0)).incidentId();
-        saga.on(new IncidentClosedEvent(id, T0.plusSeconds(60)));
-        saga.on(alarm("GP-0101", LEAK, 0.22, T0.plusSeconds(120)));
+        correlator.on(new IncidentClosedEvent(id, T0.plusSeconds(60)));
+        correlator.on(alarm("GP-0101", LEAK, 0.22, T0.plusSeconds(120)));
         assertThat(payloads(ReportIncidentCommand.class)).hasSize(2);
     }
 }
