@@ -14,4 +14,23 @@ public record IncidentView(String id, String number, IncidentType type, Severity
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
+
+    public IncidentView withTimeline(List<TimelineEntry> lines) {
+        return new IncidentView(id, number, type, severity, urgency, certainty, status, location, summary, source,
+                drill, reportedBy, reportedAt, lastChangedAt, mergedInto, cancelReason, resolution, readyToContain,
+                tasks, lines, version);
+    }
+
+    public IncidentView withTasks(List<IncidentTaskView> taskViews) {
+        return new IncidentView(id, number, type, severity, urgency, certainty, status, location, summary, source,
+                drill, reportedBy, reportedAt, lastChangedAt, mergedInto, cancelReason, resolution, readyToContain,
+                taskViews, timeline, version);
+    }
+
+    /** The same incident with its reporter and source as given (e.g. withheld from a liaison). */
+    public IncidentView withReporter(String reporter, IncidentSource reportedThrough) {
+        return new IncidentView(id, number, type, severity, urgency, certainty, status, location, summary,
+                reportedThrough, drill, reporter, reportedAt, lastChangedAt, mergedInto, cancelReason, resolution,
+                readyToContain, tasks, timeline, version);
+    }
 }

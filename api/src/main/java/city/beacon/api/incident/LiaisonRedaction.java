@@ -41,9 +41,7 @@ public final class LiaisonRedaction {
         var source = v.source() == null ? null : new IncidentSource(v.source().kind(), null);
         var timeline = linesForLiaison(v, v.timeline());
         var tasks = v.tasks().stream().map(task -> task(task, reporter)).toList();
-        return new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(), v.certainty(), v.status(),
-                v.location(), v.summary(), source, v.drill(), null, v.reportedAt(), v.lastChangedAt(), v.mergedInto(),
-                v.cancelReason(), v.resolution(), v.readyToContain(), tasks, timeline, v.version());
+        return v.withReporter(null, source).withTasks(tasks).withTimeline(timeline);
     }
 
     /**

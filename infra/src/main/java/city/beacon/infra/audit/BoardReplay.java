@@ -52,8 +52,6 @@ final class BoardReplay {
     }
 
     static IncidentView withoutTimeline(IncidentView v) {
-        return new IncidentView(v.id(), v.number(), v.type(), v.severity(), v.urgency(), v.certainty(), v.status(),
-                v.location(), v.summary(), v.source(), v.drill(), v.reportedBy(), v.reportedAt(), v.lastChangedAt(),
-                v.mergedInto(), v.cancelReason(), v.resolution(), v.readyToContain(), v.tasks(), List.of(), v.version());
+        return v.withTimeline(List.of());
     }
 }

@@ -30,11 +30,7 @@ public class BoardStore {
             board.delete(incident.id());
             return;
         }
-        var row = new IncidentView(incident.id(), incident.number(), incident.type(), incident.severity(),
-                incident.urgency(), incident.certainty(), incident.status(), incident.location(), incident.summary(),
-                incident.source(), incident.drill(), incident.reportedBy(), incident.reportedAt(),
-                incident.lastChangedAt(), incident.mergedInto(), incident.cancelReason(), incident.resolution(),
-                incident.readyToContain(), incident.tasks(), List.of(), incident.version());
+        var row = incident.withTimeline(List.of());   // a board row carries no timeline
         board.replace(Documents.toDocument(row.id(), row));
     }
 
