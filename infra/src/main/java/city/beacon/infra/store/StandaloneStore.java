@@ -1,12 +1,16 @@
 package city.beacon.infra.store;
 
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs only the embedded store, so several Beacon nodes can share it:
  * {@code java -jar beacon.jar --beacon.role=store --beacon.embedded-store.port=27018
- * [--beacon.embedded-store.path=data/beacon.mv] [--beacon.embedded-store.host=127.0.0.1]}.
+ * [--beacon.embedded-store.path=data/beacon.mv] [--beacon.embedded-store.host=127.0.0.1]
+ * [--beacon.embedded-store.min-free-space=64MB]}. The floor can be changed while it runs:
+ * {@code mongosh --port 27018 --eval 'db.adminCommand({setParameter: 1, beaconMinFreeSpace: "2GB"})'}.
  */
 public final class StandaloneStore {
     private StandaloneStore() { }
@@ -15,7 +19,9 @@ public final class StandaloneStore {
         Path path = Path.of(option(args, "beacon.embedded-store.path", "data/beacon.mv"));
         int port = Integer.parseInt(option(args, "beacon.embedded-store.port", "27018"));
         String host = option(args, "beacon.embedded-store.host", "127.0.0.1");
-        var store = EmbeddedStore.start(path, host, port);
+        DataSize floor = DataSize.parse(option(args, "beacon.embedded-store.min-free-space",
+                DiskSpaceFloor.DEFAULT.toBytes() + "B"));
+        var store = EmbeddedStore.start(path, host, port, floor);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
