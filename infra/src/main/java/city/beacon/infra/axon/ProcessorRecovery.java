@@ -1,6 +1,7 @@
 package city.beacon.infra.axon;
 
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the store writes in order, so that token is never ahead of the documents it covers. And a failing processor left
  * alone backs off 1, 2, 4 … 60 s between tries, so after a half-minute outage the read models and the live feed could
  * stand still for up to a minute more. Re-applied events change nothing: projections are idempotent by position.
+ * <p>
+ * For the second reason they are also restarted when a store that refused writes (its disk full) takes them again.
  */
 class ProcessorRecovery implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessorRecovery.class);
@@ -27,7 +30,7 @@ class ProcessorRecovery implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicBoolean lost = new AtomicBoolean();
 
-    ProcessorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity) {
+    ProcessorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity, StoreWrites writes) {
         this.processing = processing;
         // Off the driver's monitor thread, which reports the change.
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "processor-recovery"));
@@ -38,12 +41,17 @@ class ProcessorRecovery implements AutoCloseable {
                 executor.execute(this::restartAll);
             }
         });
+        writes.onChange(state -> {
+            if (state.accepting()) {
+                executor.execute(this::restartAll);
+            }
+        });
     }
 
     void restartAll() {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && processor.isRunning()) {
-                log.info("store back: restarting processor {} from its stored token{}", name,
+                log.info("store back or writing again: restarting processor {} from its stored token{}", name,
                         failing(streaming) ? " instead of waiting out its back-off" : "");
                 streaming.shutdownAsync().thenRun(streaming::start);
             }
