@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * alone backs off 1, 2, 4 … 60 s between tries, so after a half-minute outage the read models and the live feed could
  * stand still for up to a minute more. Re-applied events change nothing: projections are idempotent by position.
  * <p>
- * For the second reason they are also restarted when a store that refused writes (its disk full) takes them again.
+ * For the second reason the processors that are failing are also restarted when a store that refused writes (its
+ * disk full) takes them again; the others lost nothing (a refused write never happened) and carry on undisturbed.
  */
 class ProcessorRecovery implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessorRecovery.class);
@@ -43,7 +44,7 @@ class ProcessorRecovery implements AutoCloseable {
         });
         writes.onChange(state -> {
             if (state.accepting()) {
-                executor.execute(this::restartAll);
+                executor.execute(this::restartFailing);
             }
         });
     }
@@ -51,8 +52,18 @@ class ProcessorRecovery implements AutoCloseable {
     void restartAll() {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && processor.isRunning()) {
-                log.info("store back or writing again: restarting processor {} from its stored token{}", name,
+                log.info("store back: restarting processor {} from its stored token{}", name,
                         failing(streaming) ? " instead of waiting out its back-off" : "");
+                streaming.shutdownAsync().thenRun(streaming::start);
+            }
+        });
+    }
+
+    void restartFailing() {
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && processor.isRunning() && failing(streaming)) {
+                log.info("store writes again: restarting processor {} from its stored token instead of waiting out "
+                        + "its back-off", name);
                 streaming.shutdownAsync().thenRun(streaming::start);
             }
         });

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,8 @@ public class StoreWrites implements CommandListener {
     private final Clock clock;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private volatile State state;
+    /** When the last refusal was seen ({@link System#nanoTime}): only a write sent after it shows the store writes. */
+    private volatile long lastRefusal;
 
     /** @param detail the store's own words while it refuses, for admins; since: when that last changed */
     public record State(boolean accepting, String reason, String detail, Instant since) {
@@ -48,13 +51,19 @@ public class StoreWrites implements CommandListener {
     public void commandFailed(CommandFailedEvent event) {
         var refusal = MongoStoreFailures.writeRefusal(event.getThrowable());
         if (refusal != null) {
+            lastRefusal = System.nanoTime();
             change(new State(false, refusal.reason(), refusal.detail(), clock.instant()));
         }
     }
 
+    /**
+     * A write that was sent before the last refusal may have passed the store's check before it began refusing
+     * (one waiting for a group commit takes a while): its success says nothing about now.
+     */
     @Override
     public void commandSucceeded(CommandSucceededEvent event) {
-        if (!state.accepting() && WRITES.contains(event.getCommandName())) {
+        if (!state.accepting() && WRITES.contains(event.getCommandName())
+                && System.nanoTime() - event.getElapsedTime(TimeUnit.NANOSECONDS) - lastRefusal > 0) {
             change(new State(true, null, null, clock.instant()));
         }
     }
