@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The embedded MongoDB-compatible server on an H2 MVStore file, reachable over loopback TCP. An event commit is on disk
@@ -106,6 +107,8 @@ public final class EmbeddedStore implements AutoCloseable {
         mvStore.setRetentionTime(0);
         var backend = new H2Backend(mvStore);
         var commit = new GroupCommit(mvStore, true);
+        commit.onFileFailure(failure -> LoggerFactory.getLogger(EmbeddedStore.class).error("writing the store's file "
+                + "{} failed and it was closed: every request fails until the store is restarted", file, failure));
         var floor = DiskSpaceFloor.of(file, minFreeSpace, Clock.systemUTC());
         var server = new MongoServer(new DurableBackend(backend, commit, floor));
         server.bind(new InetSocketAddress(host, port), 0, WORKER_THREADS);
@@ -114,6 +117,14 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * Who hears that writing the store's file failed and H2 closed it ({@link GroupCommit#onFileFailure}); by default
+     * it is logged.
+     */
+    public void onFileFailure(Consumer<RuntimeException> handler) {
+        commit.onFileFailure(handler);
     }
 
     public int port() {

@@ -13,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code mongosh --port 27018 --eval 'db.adminCommand({setParameter: 1, beaconMinFreeSpace: "2GB"})'}.
  */
 public final class StandaloneStore {
+    /** sysexits' EX_IOERR: the store's file could not be written. */
+    private static final int FILE_FAILED = 74;
+
     private StandaloneStore() { }
 
     public static void main(String[] args) throws InterruptedException {
@@ -22,6 +25,13 @@ public final class StandaloneStore {
         DataSize floor = DataSize.parse(option(args, "beacon.embedded-store.min-free-space",
                 DiskSpaceFloor.DEFAULT.toBytes() + "B"));
         var store = EmbeddedStore.start(path, host, port, floor);
+        // A file that failed to be written is closed for good; a store that stays up would answer every request with
+        // an error. Gone, it is seen as unreachable (503) and comes back whole when restarted on the same file.
+        store.onFileFailure(failure -> {
+            System.err.println("Beacon store: writing " + path.toAbsolutePath() + " failed (" + failure
+                    + "); exiting so that it can be restarted on the same file");
+            Runtime.getRuntime().halt(FILE_FAILED);   // not exit: the shutdown hook would wait for this very thread
+        });
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
