@@ -34,7 +34,7 @@ public class MetricsConfiguration {
                 .description("1 while the store answers, else 0").register(registry);
     }
 
-    /** 1 while the store takes this node's writes, 0 while it refuses them (disk full): the "store refuses writes" alert. */
+    /** 1 while the store takes this node's writes, 0 while it refuses them (disk full): "store refuses writes". */
     @Autowired
     void storeWrites(MeterRegistry registry, StoreWrites writes) {
         Gauge.builder("beacon.store.accepting.writes", writes, w -> w.state().accepting() ? 1 : 0)

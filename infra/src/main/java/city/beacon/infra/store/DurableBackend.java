@@ -113,7 +113,8 @@ final class DurableBackend implements MongoBackend {
     private Document changeFloor(Object value) {
         long bytes;
         try {
-            bytes = value instanceof Number number ? number.longValue() : DataSize.parse(String.valueOf(value)).toBytes();
+            bytes = value instanceof Number number ? number.longValue()
+                    : DataSize.parse(String.valueOf(value)).toBytes();
             long was = floor.change(bytes);
             Document reply = new Document("was", was);
             reply.put("ok", 1.0);

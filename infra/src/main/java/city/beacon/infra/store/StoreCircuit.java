@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@code store}). It opens in two ways: at once when the driver's monitor reports the store unreachable (forced
  * open until the monitor sees it again), and by counting, when calls fail with store failures although the
  * monitor still sees the store (a hung store timing out; not a store refusing writes at once, see {@link StoreGate});
- * then it lets a probe through every {@code wait-duration-in-open-state}. While open, callers are refused in microseconds instead of each
- * waiting out the driver's time limits on a thread of their own.
+ * then it lets a probe through every {@code wait-duration-in-open-state}. While open, callers are refused in
+ * microseconds instead of each waiting out the driver's time limits on a thread of their own.
  */
 public class StoreCircuit {
     private static final Logger log = LoggerFactory.getLogger(StoreCircuit.class);

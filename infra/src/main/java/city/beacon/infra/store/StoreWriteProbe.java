@@ -36,7 +36,8 @@ class StoreWriteProbe implements AutoCloseable {
         this.writes = writes;
         this.probes = database.getCollection(COLLECTION);
         this.clock = clock;
-        timer.scheduleWithFixedDelay(this::probeWhileRefused, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        long millis = every.toMillis();
+        timer.scheduleWithFixedDelay(this::probeWhileRefused, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     void probeWhileRefused() {
@@ -44,7 +45,8 @@ class StoreWriteProbe implements AutoCloseable {
             return;
         }
         try {
-            probes.updateOne(eq("_id", "probe"), set("at", clock.instant().toString()), new UpdateOptions().upsert(true));
+            probes.updateOne(eq("_id", "probe"), set("at", clock.instant().toString()),
+                    new UpdateOptions().upsert(true));
         } catch (MongoException stillRefused) {
             // StoreWrites has heard the answer through the driver; nothing else to do until the next try.
         }
