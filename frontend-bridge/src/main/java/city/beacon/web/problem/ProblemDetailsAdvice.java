@@ -134,8 +134,9 @@ public class ProblemDetailsAdvice {
     ProblemDetail storeUnavailable(StoreUnavailableException e) {
         log.warn("store unavailable: {}", e.getMessage());
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
-                "Beacon could not reach its store in time. If you were changing something, check whether it "
-                        + "took effect before trying again.");
+                "Beacon's store could not serve this request: it did not answer in time or refused to write "
+                        + "(see reason). If you were changing something, check whether it took effect before trying "
+                        + "again.");
         String reason = storeFailures.reason(e);
         if (reason != null) {
             problem.setProperty("reason", reason);

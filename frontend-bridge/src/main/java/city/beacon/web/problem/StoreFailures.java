@@ -1,8 +1,8 @@
 package city.beacon.web.problem;
 
 /**
- * Tells whether a failure means the store is unreachable. The web layer knows nothing of MongoDB; the
- * composition root, which does, provides the answer.
+ * Tells whether a failure means the store cannot serve Beacon: unreachable, too slow, or refusing writes (disk full).
+ * The web layer knows nothing of MongoDB; the composition root, which does, provides the answer.
  */
 @FunctionalInterface
 public interface StoreFailures {

@@ -8,6 +8,7 @@ import city.beacon.query.support.FlushReadModelBatch;
 import city.beacon.query.task.TaskProjection;
 import city.beacon.query.unit.UnitProjection;
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import city.beacon.web.live.LiveFeedRelay;
 import city.beacon.web.problem.StoreFailures;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,8 +43,9 @@ public class ProcessingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ProcessorRecovery processorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity) {
-        return new ProcessorRecovery(processing, connectivity);
+    ProcessorRecovery processorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity,
+                                        StoreWrites writes) {
+        return new ProcessorRecovery(processing, connectivity, writes);
     }
 
     /**

@@ -1,6 +1,7 @@
 package city.beacon.infra.axon;
 
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the store writes in order, so that token is never ahead of the documents it covers. And a failing processor left
  * alone backs off 1, 2, 4 … 60 s between tries, so after a half-minute outage the read models and the live feed could
  * stand still for up to a minute more. Re-applied events change nothing: projections are idempotent by position.
+ * <p>
+ * For the second reason the processors that are failing are also restarted when a store that refused writes (its
+ * disk full) takes them again; the others lost nothing (a refused write never happened) and carry on undisturbed.
  */
 class ProcessorRecovery implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessorRecovery.class);
@@ -27,7 +31,7 @@ class ProcessorRecovery implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicBoolean lost = new AtomicBoolean();
 
-    ProcessorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity) {
+    ProcessorRecovery(EventProcessingConfiguration processing, StoreConnectivity connectivity, StoreWrites writes) {
         this.processing = processing;
         // Off the driver's monitor thread, which reports the change.
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "processor-recovery"));
@@ -38,6 +42,11 @@ class ProcessorRecovery implements AutoCloseable {
                 executor.execute(this::restartAll);
             }
         });
+        writes.onChange(state -> {
+            if (state.accepting()) {
+                executor.execute(this::restartFailing);
+            }
+        });
     }
 
     void restartAll() {
@@ -45,6 +54,16 @@ class ProcessorRecovery implements AutoCloseable {
             if (processor instanceof StreamingEventProcessor streaming && processor.isRunning()) {
                 log.info("store back: restarting processor {} from its stored token{}", name,
                         failing(streaming) ? " instead of waiting out its back-off" : "");
+                streaming.shutdownAsync().thenRun(streaming::start);
+            }
+        });
+    }
+
+    void restartFailing() {
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && processor.isRunning() && failing(streaming)) {
+                log.info("store writes again: restarting processor {} from its stored token instead of waiting out "
+                        + "its back-off", name);
                 streaming.shutdownAsync().thenRun(streaming::start);
             }
         });

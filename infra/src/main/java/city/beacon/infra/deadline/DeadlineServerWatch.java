@@ -1,6 +1,7 @@
 package city.beacon.infra.deadline;
 
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Keeps acknowledgment deadlines firing across a store outage. JobRunr's background server gives up for good after
  * a run of storage errors ("An unrecoverable error occurred. Shutting down BackgroundJobServer"), and no deadline
- * would fire on this node again until a restart. When the store is reachable again, a stopped server is started.
+ * would fire on this node again until a restart. When the store is reachable again, or takes writes again after
+ * refusing them (its disk full), a stopped server is started.
  * As {@code deadlines} health (in readiness) it is DOWN while the server is not running.
  */
 class DeadlineServerWatch implements HealthIndicator, AutoCloseable {
@@ -23,10 +25,15 @@ class DeadlineServerWatch implements HealthIndicator, AutoCloseable {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "deadline-watch"));
 
     /** @param server the node's deadline server, or null from the supplier when this node runs none */
-    DeadlineServerWatch(Supplier<BackgroundJobServer> server, StoreConnectivity connectivity) {
+    DeadlineServerWatch(Supplier<BackgroundJobServer> server, StoreConnectivity connectivity, StoreWrites writes) {
         this.server = server;
         connectivity.onChange(state -> {
             if (state.reachable()) {
+                executor.execute(this::restartIfStopped);
+            }
+        });
+        writes.onChange(state -> {
+            if (state.accepting()) {
                 executor.execute(this::restartIfStopped);
             }
         });

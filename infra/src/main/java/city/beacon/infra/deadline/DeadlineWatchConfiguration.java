@@ -1,6 +1,7 @@
 package city.beacon.infra.deadline;
 
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import org.jobrunr.server.BackgroundJobServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +17,8 @@ public class DeadlineWatchConfiguration {
     /** A node may run without a deadline server (jobrunr.background-job-server.enabled=false): then nothing to watch. */
     @Bean(destroyMethod = "close")
     DeadlineServerWatch deadlinesHealthIndicator(ObjectProvider<BackgroundJobServer> server,
-                                                 StoreConnectivity connectivity) {
-        return new DeadlineServerWatch(server::getIfAvailable, connectivity);
+                                                 StoreConnectivity connectivity, StoreWrites writes) {
+        return new DeadlineServerWatch(server::getIfAvailable, connectivity, writes);
     }
 
     @Autowired

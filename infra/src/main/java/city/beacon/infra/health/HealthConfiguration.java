@@ -2,6 +2,7 @@ package city.beacon.infra.health;
 
 import city.beacon.infra.metrics.StoreHead;
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 public class HealthConfiguration {
 
     @Bean
-    StoreHealth storeHealthIndicator(StoreConnectivity connectivity) {
-        return new StoreHealth(connectivity);
+    StoreHealth storeHealthIndicator(StoreConnectivity connectivity, StoreWrites writes) {
+        return new StoreHealth(connectivity, writes);
     }
 
     @Bean

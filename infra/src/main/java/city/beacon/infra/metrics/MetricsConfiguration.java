@@ -1,6 +1,7 @@
 package city.beacon.infra.metrics;
 
 import city.beacon.infra.store.StoreConnectivity;
+import city.beacon.infra.store.StoreWrites;
 import city.beacon.web.problem.StoreFailures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,13 @@ public class MetricsConfiguration {
     void storeReachability(MeterRegistry registry, StoreConnectivity connectivity) {
         Gauge.builder("beacon.store.reachable", connectivity, c -> c.state().reachable() ? 1 : 0)
                 .description("1 while the store answers, else 0").register(registry);
+    }
+
+    /** 1 while the store takes this node's writes, 0 while it refuses them (disk full): "store refuses writes". */
+    @Autowired
+    void storeWrites(MeterRegistry registry, StoreWrites writes) {
+        Gauge.builder("beacon.store.accepting.writes", writes, w -> w.state().accepting() ? 1 : 0)
+                .description("1 while the store accepts writes, else 0").register(registry);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
  * writes to a derived collection (answered from memory); and durable writes, answered only once on disk. A write
  * is derived only when its command is one of the plain data writes and the collection it names is not one of
  * {@link DurableCollections} whose writes wait for the disk; every other command that is not known to be read-only
- * counts as a durable write: an unknown command costs a commit, never durability.
+ * counts as a durable write: an unknown command costs a commit, never durability. While the disk has less free space
+ * than its floor ({@link DiskSpaceFloor}) every write is refused before it touches the file, with MongoDB's own
+ * {@code OutOfDiskSpace} error.
  */
 final class DurableBackend implements MongoBackend {
     /** Commands that touch no data at all: connection handshakes and monitoring. */
@@ -38,15 +41,23 @@ final class DurableBackend implements MongoBackend {
      * processors derived from durable events, so it cannot show an event that a crash could take back.
      */
     private static final Set<String> DERIVED_READS = Set.of("find", "getmore", "count", "distinct");
+    private static final int BAD_VALUE = 2;
     /** Writes whose body names their one target collection as the command's value ({@code insert: "<coll>"}). */
     private static final Set<String> COLLECTION_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
+    /** MongoDB's own code for a write refused for want of disk space, so any client can tell it apart. */
+    static final int OUT_OF_DISK_SPACE = 14031;
+    /** The {@code setParameter} field that changes {@link DiskSpaceFloor} at run time, in bytes or as "2GB". */
+    static final String MIN_FREE_SPACE_PARAMETER = "beaconMinFreeSpace";
+
     private final H2Backend delegate;
     private final GroupCommit commit;
+    private final DiskSpaceFloor floor;
 
-    DurableBackend(H2Backend delegate, GroupCommit commit) {
+    DurableBackend(H2Backend delegate, GroupCommit commit, DiskSpaceFloor floor) {
         this.delegate = delegate;
         this.commit = commit;
+        this.floor = floor;
     }
 
     @Override
@@ -84,10 +95,42 @@ final class DurableBackend implements MongoBackend {
         if (READS.contains(name) || (name.equals("aggregate") && !writesOutput(body))) {
             return commit.read(handler);
         }
+        if (name.equals("setparameter") && body.containsKey(MIN_FREE_SPACE_PARAMETER)) {
+            return changeFloor(body.get(MIN_FREE_SPACE_PARAMETER));
+        }
+        // Every write, derived ones too: a write answered from memory still reaches the disk with the next commit.
+        String refusal = floor.refusal();
+        if (refusal != null) {
+            return error(OUT_OF_DISK_SPACE, "OutOfDiskSpace", "the event store refused the write: " + refusal);
+        }
         if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))) {
             return commit.derivedWrite(handler);
         }
         return commit.durableWrite(handler);
+    }
+
+    /** {@code {setParameter: 1, beaconMinFreeSpace: "2GB"}}: an operator's change of the floor, without a restart. */
+    private Document changeFloor(Object value) {
+        long bytes;
+        try {
+            bytes = value instanceof Number number ? number.longValue()
+                    : DataSize.parse(String.valueOf(value)).toBytes();
+            long was = floor.change(bytes);
+            Document reply = new Document("was", was);
+            reply.put("ok", 1.0);
+            return reply;
+        } catch (IllegalArgumentException e) {
+            return error(BAD_VALUE, "BadValue", MIN_FREE_SPACE_PARAMETER + " must be a size such as 512MB or a "
+                    + "number of bytes, not negative: " + value);
+        }
+    }
+
+    private static Document error(int code, String codeName, String message) {
+        Document reply = new Document("ok", 0.0);
+        reply.put("errmsg", message);
+        reply.put("code", code);
+        reply.put("codeName", codeName);
+        return reply;
     }
 
     /** {@code getMore} names its cursor's collection in a field of its own; the others as the command's value. */

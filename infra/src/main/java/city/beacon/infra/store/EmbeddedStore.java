@@ -4,16 +4,19 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The embedded MongoDB-compatible server on an H2 MVStore file, reachable over loopback TCP. An event commit is on disk
@@ -36,14 +39,16 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private final H2Backend backend;
     private final GroupCommit commit;
+    private final DiskSpaceFloor floor;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService housekeeping;
 
-    private EmbeddedStore(H2Backend backend, GroupCommit commit, MongoServer server, InetSocketAddress address,
-                          Duration housekeepingEvery) {
+    private EmbeddedStore(H2Backend backend, GroupCommit commit, DiskSpaceFloor floor, MongoServer server,
+                          InetSocketAddress address, Duration housekeepingEvery) {
         this.backend = backend;
         this.commit = commit;
+        this.floor = floor;
         this.server = server;
         this.address = address;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,7 +63,10 @@ public final class EmbeddedStore implements AutoCloseable {
     private void housekeeping() {
         try {
             commit.flush();
-            commit.compact();
+            // Compaction writes before it frees anything: not while the disk is below its floor.
+            if (floor.refusal() == null) {
+                commit.compact();
+            }
         } catch (RuntimeException e) {
             // Housekeeping only reclaims space; a failed run must not stop the next one.
             LoggerFactory.getLogger(EmbeddedStore.class).warn("store housekeeping failed", e);
@@ -66,11 +74,21 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore start(Path file, String host, int port) {
-        return start(file, host, port, HOUSEKEEPING_EVERY);
+        return start(file, host, port, DiskSpaceFloor.DEFAULT);
+    }
+
+    /** @param minFreeSpace writes are refused while the file's disk has less usable space than this */
+    public static EmbeddedStore start(Path file, String host, int port, DataSize minFreeSpace) {
+        return start(file, host, port, HOUSEKEEPING_EVERY, minFreeSpace);
     }
 
     /** With housekeeping at the given pace; tests that count commits keep it out of the way. */
     static EmbeddedStore start(Path file, String host, int port, Duration housekeepingEvery) {
+        return start(file, host, port, housekeepingEvery, DiskSpaceFloor.DEFAULT);
+    }
+
+    private static EmbeddedStore start(Path file, String host, int port, Duration housekeepingEvery,
+                                       DataSize minFreeSpace) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -89,13 +107,24 @@ public final class EmbeddedStore implements AutoCloseable {
         mvStore.setRetentionTime(0);
         var backend = new H2Backend(mvStore);
         var commit = new GroupCommit(mvStore, true);
-        var server = new MongoServer(new DurableBackend(backend, commit));
+        commit.onFileFailure(failure -> LoggerFactory.getLogger(EmbeddedStore.class).error("writing the store's file "
+                + "{} failed and it was closed: every request fails until the store is restarted", file, failure));
+        var floor = DiskSpaceFloor.of(file, minFreeSpace, Clock.systemUTC());
+        var server = new MongoServer(new DurableBackend(backend, commit, floor));
         server.bind(new InetSocketAddress(host, port), 0, WORKER_THREADS);
-        return new EmbeddedStore(backend, commit, server, server.getLocalAddress(), housekeepingEvery);
+        return new EmbeddedStore(backend, commit, floor, server, server.getLocalAddress(), housekeepingEvery);
     }
 
     public String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * Who hears that writing the store's file failed and H2 closed it ({@link GroupCommit#onFileFailure}); by default
+     * it is logged.
+     */
+    public void onFileFailure(Consumer<RuntimeException> handler) {
+        commit.onFileFailure(handler);
     }
 
     public int port() {

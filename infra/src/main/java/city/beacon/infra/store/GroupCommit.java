@@ -4,6 +4,7 @@ import org.h2.mvstore.MVStore;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,7 @@ final class GroupCommit {
     private final Object commitTurn = new Object();
     private volatile long durable;
     private final AtomicLong commits = new AtomicLong();
+    private volatile Consumer<RuntimeException> fileFailed = failure -> { };
 
     GroupCommit(MVStore store, boolean fsync) {
         this.store = store;
@@ -82,6 +84,15 @@ final class GroupCommit {
         return result;
     }
 
+    /**
+     * Who hears that writing the file failed (no space left, read-only file system, I/O error). H2 then closes the
+     * MVStore for good ("panic"): every later request fails until the process restarts on the same file, which
+     * holds every acknowledged write (each was forced to disk before it was acknowledged).
+     */
+    void onFileFailure(Consumer<RuntimeException> handler) {
+        fileFailed = handler;
+    }
+
     /** The number of store commits so far: group commit means far fewer than acknowledged writes. */
     long commits() {
         return commits.get();
@@ -101,7 +112,8 @@ final class GroupCommit {
      */
     void compact() {
         synchronized (commitTurn) {
-            if (store.isClosed() || !store.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_RUN)) {
+            if (store.isClosed()
+                    || !reportingFileFailure(() -> store.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_RUN))) {
                 return;
             }
             commitAndSync();
@@ -128,7 +140,7 @@ final class GroupCommit {
         try {
             covered = durableStarted.get();
             if (!store.isClosed() && store.hasUnsavedChanges()) {
-                store.commit();
+                reportingFileFailure(store::commit);
                 commits.incrementAndGet();
                 committed = true;
             }
@@ -138,8 +150,20 @@ final class GroupCommit {
         // Without a commit there is nothing new to force: every earlier commit was forced before this one began.
         if (committed && fsync && !store.isClosed()) {
             // Outside the gate: writers may carry on in memory while the file is forced to the disk.
-            store.sync();
+            reportingFileFailure(() -> {
+                store.sync();
+                return null;
+            });
         }
         durable = covered;
+    }
+
+    private <T> T reportingFileFailure(Supplier<T> fileOperation) {
+        try {
+            return fileOperation.get();
+        } catch (RuntimeException failure) {
+            fileFailed.accept(failure);
+            throw failure;
+        }
     }
 }

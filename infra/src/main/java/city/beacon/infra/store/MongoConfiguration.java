@@ -28,8 +28,19 @@ public class MongoConfiguration {
         return new StoreConnectivity(clock);
     }
 
+    @Bean
+    StoreWrites storeWrites(Clock clock) {
+        return new StoreWrites(clock);
+    }
+
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StoreEndpoint endpoint, StoreConnectionProperties limits, StoreConnectivity connectivity) {
+    StoreWriteProbe storeWriteProbe(StoreWrites writes, MongoDatabase beaconDatabase, Clock clock) {
+        return new StoreWriteProbe(writes, beaconDatabase, clock, Duration.ofSeconds(1));
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreEndpoint endpoint, StoreConnectionProperties limits, StoreConnectivity connectivity,
+                            StoreWrites writes) {
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(endpoint.connectionString()))
                 // JobRunr refuses to start without it; axon-mongo is indifferent (STACK-NOTES).
@@ -43,6 +54,8 @@ public class MongoConfiguration {
                         .readTimeout(millis(limits.socketTimeout()), MS))
                 .applyToServerSettings(s -> s.heartbeatFrequency(millis(limits.heartbeatFrequency()), MS)
                         .addServerListener(connectivity))
+                // A store that answers but refuses writes (disk full) is seen in the answers, not by the monitor.
+                .addCommandListener(writes)
                 // Everything derived from events (tokens, sagas, read models, JobRunr) is written w:1; event commits
                 // and incident-number claims override it with w:majority, j:true (DurableCollections).
                 .writeConcern(DurableCollections.DERIVED_WRITES)

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
  * The circuit breaker in front of every command and query that reaches the store (Resilience4j instance
  * {@code store}). It opens in two ways: at once when the driver's monitor reports the store unreachable (forced
  * open until the monitor sees it again), and by counting, when calls fail with store failures although the
- * monitor still sees the store (a hung store timing out, a store refusing writes); then it lets a probe through
- * every {@code wait-duration-in-open-state}. While open, callers are refused in microseconds instead of each
- * waiting out the driver's time limits on a thread of their own.
+ * monitor still sees the store (a hung store timing out; not a store refusing writes at once, see {@link StoreGate});
+ * then it lets a probe through every {@code wait-duration-in-open-state}. While open, callers are refused in
+ * microseconds instead of each waiting out the driver's time limits on a thread of their own.
  */
 public class StoreCircuit {
     private static final Logger log = LoggerFactory.getLogger(StoreCircuit.class);

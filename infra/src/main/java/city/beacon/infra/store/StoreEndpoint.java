@@ -17,7 +17,8 @@ public final class StoreEndpoint implements AutoCloseable {
         if (!properties.embedded()) {
             return new StoreEndpoint(properties.mongodb().uri(), null);
         }
-        var store = EmbeddedStore.start(properties.embeddedStore().path(), "127.0.0.1", properties.embeddedStore().port());
+        var settings = properties.embeddedStore();
+        var store = EmbeddedStore.start(settings.path(), "127.0.0.1", settings.port(), settings.minFreeSpace());
         return new StoreEndpoint(store.connectionString(), store);
     }
 

@@ -27,8 +27,11 @@ class StoreGate implements MessageHandlerInterceptor<Message<?>> {
             long nanos = System.nanoTime() - started;
             var result = finished.getExecutionResult();
             Throwable failure = result == null || !result.isExceptionResult() ? null : result.getExceptionResult();
-            // A command the domain refused still reached the store (its aggregate was loaded): a success here.
-            if (failure != null && storeFailures.isStoreFailure(failure)) {
+            // A command the domain refused still reached the store (its aggregate was loaded): a success here. So is
+            // a write the store refused at once (its disk is full): the circuit guards against waiting on a store
+            // that does not answer, and opening it would refuse the reads that still work, with a vaguer reason.
+            if (failure != null && storeFailures.isStoreFailure(failure)
+                    && MongoStoreFailures.writeRefusal(failure) == null) {
                 circuit.failed(nanos, failure);
             } else {
                 circuit.succeeded(nanos);

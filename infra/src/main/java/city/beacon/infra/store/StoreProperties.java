@@ -2,6 +2,8 @@ package city.beacon.infra.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 
 /**
@@ -13,7 +15,7 @@ public record StoreProperties(Mongodb mongodb, EmbeddedStore embeddedStore) {
 
     public StoreProperties {
         mongodb = mongodb == null ? new Mongodb(null, null) : mongodb;
-        embeddedStore = embeddedStore == null ? new EmbeddedStore(null, 0) : embeddedStore;
+        embeddedStore = embeddedStore == null ? new EmbeddedStore(null, 0, null) : embeddedStore;
     }
 
     public boolean embedded() {
@@ -27,10 +29,19 @@ public record StoreProperties(Mongodb mongodb, EmbeddedStore embeddedStore) {
         }
     }
 
-    /** @param path the H2 MVStore file; @param port 0 picks a free loopback port */
-    public record EmbeddedStore(Path path, int port) {
+    /**
+     * @param path         the H2 MVStore file
+     * @param port         0 picks a free loopback port
+     * @param minFreeSpace writes are refused while the file's disk has less usable space (default 64MB)
+     */
+    public record EmbeddedStore(Path path, int port, DataSize minFreeSpace) {
         public EmbeddedStore {
             path = path == null ? Path.of("data", "beacon.mv") : path;
+            minFreeSpace = minFreeSpace == null ? DiskSpaceFloor.DEFAULT : minFreeSpace;
+        }
+
+        public EmbeddedStore(Path path, int port) {
+            this(path, port, null);
         }
     }
 }

@@ -29,7 +29,8 @@ class WriteConcernsTest {
         try (var endpoint = configuration.storeEndpoint(properties);
              var client = configuration.mongoClient(endpoint,
                      new StoreConnectionProperties(null, null, null, null, null),
-                     new StoreConnectivity(java.time.Clock.systemUTC()))) {
+                     new StoreConnectivity(java.time.Clock.systemUTC()),
+                     new StoreWrites(java.time.Clock.systemUTC()))) {
             var database = configuration.beaconDatabase(client, properties);
             var majorityJournaled = WriteConcern.MAJORITY.withJournal(true);
 

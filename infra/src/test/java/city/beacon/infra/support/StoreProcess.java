@@ -1,6 +1,9 @@
 package city.beacon.infra.support;
 
 import city.beacon.infra.store.StandaloneStore;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,6 +50,16 @@ public final class StoreProcess implements AutoCloseable {
             if (line.startsWith("Beacon store listening")) {
                 return this;
             }
+        }
+    }
+
+    /**
+     * Changes the store's free-space floor while it runs, as an operator would ({@code setParameter}): above the
+     * disk's free space the store refuses every write as if its disk were full; below it, it writes again.
+     */
+    public void minFreeSpace(Object floor) {
+        try (MongoClient client = MongoClients.create(uri())) {
+            client.getDatabase("admin").runCommand(new Document("setParameter", 1).append("beaconMinFreeSpace", floor));
         }
     }
 
