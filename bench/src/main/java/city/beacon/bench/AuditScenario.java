@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +26,6 @@ final class AuditScenario {
             + "public-warnings,alarm-correlation";
     private static final int EVENTS_PER_INCIDENT = 20;
     private static final int INCIDENTS_PER_CALL = 250;
-    /** HistoryGenerator's calendar: 500 incidents a day from 2020-01-01, each about 70 minutes long. */
-    private static final Instant FIRST_DAY = Instant.parse("2020-01-01T00:00:00Z");
-    private static final int INCIDENTS_PER_DAY = 500;
     private static final String EVENT_COLLECTION = "event_commits";
 
     private final Session session;
@@ -48,6 +44,7 @@ final class AuditScenario {
                 .json().path("id").asText();
         int incidents = options.auditEvents() / EVENTS_PER_INCIDENT;
         long start = System.nanoTime();
+        Instant fillStart = Instant.now().minusSeconds(1);
         long events = 0;
         long head = -1;
         for (int done = 0; done < incidents; done += INCIDENTS_PER_CALL) {
@@ -56,11 +53,13 @@ final class AuditScenario {
             head = written.path("head").asLong();
         }
         double fillSeconds = (System.nanoTime() - start) / 1e9;
+        // An event's time is when it was written (docs/audit.md), so the history spans the fill.
+        Instant fillEnd = Instant.now().plusSeconds(1);
         System.out.printf("audit: %,d events of %,d incidents written in %.0f s (head %,d)%n", events, incidents,
                 fillSeconds, head);
         Map<String, Double> buildRates = awaitAuditProcessors(head);
         double rawRate = rawReadRate(head);
-        String days = "over " + (incidents / INCIDENTS_PER_DAY) + " days";
+        String days = "over the history's " + Math.round(fillSeconds) + " s";
         String size = String.format("%,d events / %,d incidents", events, incidents);
         buildRates.forEach((processor, rate) -> report.add(Row.paired("audit", processor + " build rate after the fill, "
                         + size, "events/s", List.of(rate), "raw sequential read of " + EVENT_COLLECTION,
@@ -73,12 +72,13 @@ final class AuditScenario {
         List<Double> boardP99 = new ArrayList<>();
         List<Double> liveBoard = new ArrayList<>();
         List<Double> rows = new ArrayList<>();
-        List<Sample> samples = incidentSamples(incidents);
+        List<Sample> samples = incidentSamples(fillStart, fillEnd);
         warmUp(samples.get(0), probe);
         for (int rep = 0; rep < options.reps(); rep++) {
             List<Double> incidentMillis = new ArrayList<>();
             for (Sample sample : samples) {
-                Instant at = sample.reportedAt().plusSeconds(random.nextInt(80 * 60));
+                long left = Math.max(1, fillEnd.toEpochMilli() - sample.reportedAt().toEpochMilli());
+                Instant at = sample.reportedAt().plusMillis((long) (random.nextDouble() * left));
                 incidentMillis.add(timed(() -> session.api.get(Session.AUDITOR, "/api/audit/incidents/"
                         + sample.incidentId() + "?at=" + q(at)).ok()));
             }
@@ -88,9 +88,9 @@ final class AuditScenario {
                     .ok().status()));
 
             List<Double> boardMillis = new ArrayList<>();
-            long span = (long) incidents * 86_400 / INCIDENTS_PER_DAY;
+            long span = fillEnd.toEpochMilli() - fillStart.toEpochMilli();
             for (int i = 0; i < options.auditBoardSamples(); i++) {
-                Instant at = FIRST_DAY.plusSeconds((long) (random.nextDouble() * span));
+                Instant at = fillStart.plusMillis((long) (random.nextDouble() * span));
                 var answer = new Api.Response[1];
                 boardMillis.add(timed(() -> answer[0] = session.api.get(Session.AUDITOR, "/api/audit/board?at="
                         + q(at)).ok()));
@@ -144,22 +144,29 @@ final class AuditScenario {
     record Sample(String incidentId, Instant reportedAt) {
     }
 
-    /** Random incidents of the history, found as an auditor would: reports on random days. */
-    private List<Sample> incidentSamples(int incidents) {
-        int days = Math.max(1, incidents / INCIDENTS_PER_DAY);
-        List<Sample> samples = new ArrayList<>();
-        while (samples.size() < options.auditIncidentSamples()) {
-            Instant from = FIRST_DAY.plus(Duration.ofDays(random.nextInt(days)));
-            JsonNode page = session.api.get(Session.AUDITOR, "/api/audit/events?type=IncidentReported&limit=20&from="
-                    + q(from) + "&to=" + q(from.plus(Duration.ofDays(1)))).ok().json();
+    /** Random incidents of the history, found as an auditor would: the reports written during the fill. */
+    private List<Sample> incidentSamples(Instant from, Instant to) {
+        List<Sample> all = new ArrayList<>();
+        String after = "";
+        while (true) {
+            JsonNode page = session.api.get(Session.AUDITOR, "/api/audit/events?type=IncidentReported&limit=1000&from="
+                    + q(from) + "&to=" + q(to) + after).ok().json();
             for (JsonNode event : page.path("events")) {
-                samples.add(new Sample(event.path("aggregateId").asText(), Instant.parse(event.path("time").asText())));
+                all.add(new Sample(event.path("aggregateId").asText(), Instant.parse(event.path("time").asText())));
             }
-            if (page.path("events").isEmpty()) {
-                throw new IllegalStateException("no incidents reported on " + from + ": " + page);
+            if (!page.hasNonNull("next")) {
+                break;
             }
+            after = "&after=" + page.path("next").asLong();
         }
-        return samples.subList(0, options.auditIncidentSamples());
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no incidents reported between " + from + " and " + to);
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < options.auditIncidentSamples(); i++) {
+            samples.add(all.get(random.nextInt(all.size())));
+        }
+        return samples;
     }
 
     private void warmUp(Sample sample, String probe) {
