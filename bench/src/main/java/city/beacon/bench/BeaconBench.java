@@ -64,6 +64,14 @@ public final class BeaconBench {
                     memory(report, session, "replay, flat", options.replayXmx());
                 }
             }
+            if (options.runs("audit")) {
+                // The audit processors alone work through the history; the other read models skip it.
+                try (var session = Session.start(options, "U", workDir, options.replayXmx(),
+                        List.of("--beacon.bench.not-replayed=" + AuditScenario.NOT_REPLAYED))) {
+                    failures += attempt("audit", options, () -> new AuditScenario(session, options, report).run());
+                    memory(report, session, "audit", options.replayXmx());
+                }
+            }
         } finally {
             report.context("seconds", Math.round((System.nanoTime() - start) / 1e9));
             report.print(System.out);

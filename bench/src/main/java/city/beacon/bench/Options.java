@@ -14,13 +14,16 @@ record Options(Set<String> scenarios, int reps, List<Integer> appendClients, Lis
                double appendSeconds, int subscribers, List<Integer> liveRates, double liveSeconds,
                List<Integer> longSizes, double longWaitSeconds, int smallEvents, int events, double replaySeconds,
                double catchUpSeconds, String replayXmx, String mongoUri, Path beaconJar, Path results, Path workDir,
-               boolean keep) {
+               boolean keep, int auditEvents, int auditIncidentSamples, int auditBoardSamples) {
 
     static final List<String> ALL = List.of("store", "append", "live", "long", "replay", "flat");
+    /** Run only when named: filling their history takes longer than all the others together. */
+    static final List<String> ON_REQUEST = List.of("audit");
 
     static final String USAGE = """
             java -jar bench/target/beacon-bench.jar [scenario…] [--flag=value…]
               scenarios: store append live long replay flat (default: all; memory is reported for what ran)
+                         audit (only when named: 200,000 events take tens of minutes to fill and index)
               --reps=3                 repetitions per figure (median and min–max reported)
               --clients=1,4,16         append: closed-loop clients (the raw baseline uses the same)
               --store-clients=1,16     store: raw driver clients
@@ -35,6 +38,9 @@ record Options(Set<String> scenarios, int reps, List<Integer> appendClients, Lis
               --replay-seconds=20      replay: a repetition stops after this long (rate from progress so far)
               --catch-up=240           replay/flat: seconds to wait for projections after filling history
               --replay-xmx=512m        run the replay/flat node with this -Xmx
+              --audit-events=200000    audit: events in the history (20 per incident)
+              --audit-incidents=300    audit: incidents at T sampled per repetition
+              --audit-boards=60        audit: boards at T sampled per repetition
               --mongo-uri=mongodb://…  run against that MongoDB instead of starting the embedded store
               --beacon-jar=infra/target/beacon.jar
               --results=bench/results  where <date>.json goes
@@ -51,7 +57,7 @@ record Options(Set<String> scenarios, int reps, List<Integer> appendClients, Lis
             } else if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 o.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
-            } else if (ALL.contains(arg) || arg.equals("memory")) {
+            } else if (ALL.contains(arg) || ON_REQUEST.contains(arg) || arg.equals("memory")) {
                 scenarios.add(arg);
             } else {
                 throw new IllegalArgumentException("unknown scenario " + arg + "\n" + USAGE);
@@ -72,7 +78,10 @@ record Options(Set<String> scenarios, int reps, List<Integer> appendClients, Lis
                 Double.parseDouble(o.getOrDefault("replay-seconds", "20")),
                 Double.parseDouble(o.getOrDefault("catch-up", "240")), o.get("replay-xmx"), o.get("mongo-uri"),
                 Path.of(o.getOrDefault("beacon-jar", "infra/target/beacon.jar")),
-                Path.of(o.getOrDefault("results", "bench/results")), workDir, o.containsKey("keep"));
+                Path.of(o.getOrDefault("results", "bench/results")), workDir, o.containsKey("keep"),
+                Integer.parseInt(o.getOrDefault("audit-events", "200000")),
+                Integer.parseInt(o.getOrDefault("audit-incidents", "300")),
+                Integer.parseInt(o.getOrDefault("audit-boards", "60")));
     }
 
     private static List<Integer> ints(String csv) {

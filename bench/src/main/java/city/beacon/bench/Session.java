@@ -38,6 +38,12 @@ final class Session implements AutoCloseable {
     }
 
     static Session start(Options options, String label, Path workDir, String xmx) throws Exception {
+        return start(options, label, workDir, xmx, List.of());
+    }
+
+    /** @param nodeArguments more of the node's command-line arguments (e.g. {@code --beacon.bench.not-replayed=…}) */
+    static Session start(Options options, String label, Path workDir, String xmx, List<String> nodeArguments)
+            throws Exception {
         Path directory = Files.createDirectories(workDir.resolve(label));
         BeaconProcess store = null;
         String uri = options.mongoUri();
@@ -58,10 +64,12 @@ final class Session implements AutoCloseable {
             jvm.add("-Xmx" + xmx);
         }
         long start = System.nanoTime();
-        var node = BeaconProcess.start(label + "-node", jvm, options.beaconJar(), List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=demo,bench", "--beacon.mongodb.uri=" + uri,
                 "--beacon.mongodb.database=" + database, "--server.port=" + httpPort,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"), directory);
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        arguments.addAll(nodeArguments);
+        var node = BeaconProcess.start(label + "-node", jvm, options.beaconJar(), arguments, directory);
         var api = new Api("http://127.0.0.1:" + httpPort);
         node.awaitReady(() -> {
             try {
@@ -69,7 +77,7 @@ final class Session implements AutoCloseable {
             } catch (RuntimeException e) {
                 return false;
             }
-        }, 300);
+        }, 600);   // minutes on a 2-core machine shared with several builds
         System.out.printf("session %s: node pid %d on %s, store %s (%s), started in %.1f s%n", label, node.pid(),
                 api.baseUrl(), uri, database, (System.nanoTime() - start) / 1e9);
         return new Session(label, directory, store, node, api, new RawStore(uri, database), options.mongoUri() == null);

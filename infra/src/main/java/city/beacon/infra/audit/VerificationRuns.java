@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Verification runs in the background, one at a time per node, so a long run never holds a request; its progress
- * is kept in memory on the node that runs it (ask that node: docs/audit.md).
+ * Verification runs in the background, one at a time per node, so a long run never holds a request. Its progress is
+ * kept in memory on the node that runs it and stored after every slice ({@link VerificationRecords}), so any node can
+ * answer for it, also after a restart.
  */
 @Component
 public class VerificationRuns {
@@ -30,9 +32,12 @@ public class VerificationRuns {
         return thread;
     });
 
-    public VerificationRuns(Seals seals, Clock clock) {
+    private final VerificationRecords records;
+
+    public VerificationRuns(Seals seals, Clock clock, MongoDatabase beaconDatabase) {
         this.verification = new Verification(seals, clock);
         this.clock = clock;
+        this.records = new VerificationRecords(beaconDatabase, clock);
     }
 
     Verification.Progress start() {
@@ -44,21 +49,38 @@ public class VerificationRuns {
         String runId = UUID.randomUUID().toString();
         var queued = new Verification.Progress(runId, "RUNNING", 0, 0, 0, 0, null, clock.instant(), null);
         runs.put(runId, queued);
+        records.save(queued);
         executor.submit(() -> {
             try {
-                var result = verification.run(runId, progress -> runs.put(runId, progress));
+                var result = verification.run(runId, progress -> {
+                    runs.put(runId, progress);
+                    records.save(progress);
+                });
                 log.info("audit verification {}: {} through position {}{}", runId, result.state(),
                         result.intactThrough(), result.firstMismatch() == null ? "" : ", " + result.firstMismatch());
             } catch (RuntimeException e) {
                 log.error("audit verification {} failed", runId, e);
-                runs.computeIfPresent(runId, (id, p) -> p.finished("FAILED", null, clock.instant()));
+                var failed = runs.computeIfPresent(runId, (id, p) -> p.finished("FAILED", null, clock.instant()));
+                saveQuietly(failed);
             }
         });
         return queued;
     }
 
+    /** This node's own runs from memory; any other (another node's, or one from before a restart) as stored. */
     Optional<Verification.Progress> find(String runId) {
-        return Optional.ofNullable(runs.get(runId));
+        var mine = runs.get(runId);
+        return mine != null ? Optional.of(mine) : records.find(runId);
+    }
+
+    private void saveQuietly(Verification.Progress progress) {
+        try {
+            if (progress != null) {
+                records.save(progress);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not store the end of audit verification {}", progress.runId(), e);
+        }
     }
 
     @PreDestroy

@@ -74,6 +74,9 @@ class AuditApiTest {
         assertThat(operator.post("/api/incidents/" + id + "/confirm", null).status()).isEqualTo(204);
         assertThat(operator.post("/api/incidents/" + id + "/notes", "{\"text\":\"valve V-12 closed\"}").status())
                 .isEqualTo(204);
+        // The note is the last command: once it is indexed, so is everything before it (the index follows the stream).
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditor.get("/api/audit/incidents/" + id
+                + "/events?type=IncidentNoteAdded").json().path("events").size() == 1);
         var history = awaitHistory(id, 3).path("events");
         List<Long> positions = new ArrayList<>();
         history.forEach(e -> positions.add(e.path("position").asLong()));
