@@ -84,7 +84,8 @@ final class DurableBackend implements MongoBackend {
         if (READS.contains(name) || (name.equals("aggregate") && !writesOutput(body))) {
             return commit.read(handler);
         }
-        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))) {
+        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))
+                || ClaimExtensions.isClaimExtension(name, body)) {
             return commit.derivedWrite(handler);
         }
         return commit.durableWrite(handler);
