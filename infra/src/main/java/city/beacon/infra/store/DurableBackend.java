@@ -103,7 +103,8 @@ final class DurableBackend implements MongoBackend {
         if (refusal != null) {
             return error(OUT_OF_DISK_SPACE, "OutOfDiskSpace", "the event store refused the write: " + refusal);
         }
-        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))) {
+        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))
+                || ClaimExtensions.isClaimExtension(name, body)) {
             return commit.derivedWrite(handler);
         }
         return commit.durableWrite(handler);

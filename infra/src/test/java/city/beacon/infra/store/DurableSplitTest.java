@@ -92,6 +92,24 @@ class DurableSplitTest {
     }
 
     @Test
+    void aClaimExtensionIsAnsweredWithoutAStoreCommitButATokenUpdateIsNot() {
+        var tokens = client.getDatabase("beacon").getCollection(DurableCollections.TRACKING_TOKENS);
+        var claim = Filters.and(Filters.eq("processorName", "incident-detail"), Filters.eq("segment", 0),
+                Filters.eq("owner", "node-1"));
+        tokens.insertOne(new Document("processorName", "incident-detail").append("segment", 0)
+                .append("owner", "node-1").append("timestamp", 1L));
+        long before = store.commits();
+
+        tokens.updateOne(claim, Updates.set("timestamp", 2L));   // what axon-mongo's extendClaim sends
+
+        assertThat(store.commits()).isEqualTo(before);
+        assertThat(tokens.find(claim).first().getLong("timestamp")).isEqualTo(2L);
+
+        tokens.updateOne(claim, Updates.combine(Updates.set("token", "7"), Updates.set("timestamp", 3L)));
+        assertThat(store.commits()).isEqualTo(before + 1);
+    }
+
+    @Test
     void anEventCommitMakesTheDerivedWritesBeforeItDurableInTheSameCommit() {
         var database = client.getDatabase("beacon");
         var board = database.getCollection("board");

@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged write survives the abrupt death of the process that holds the store: the embedded store inside an
@@ -72,7 +74,7 @@ class DurableStoreTest {
         }
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         List<Thread> writers = new ArrayList<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000")) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=20000")) {
             MongoCollection<Document> events =
                     client.getDatabase("beacon").getCollection(DurableCollections.EVENT_COMMITS);
             for (int t = 0; t < 4; t++) {
@@ -90,9 +92,9 @@ class DurableStoreTest {
                 thread.start();
                 writers.add(thread);
             }
-            while (acknowledged.size() < 300) {
-                Thread.onSpinWait();
-            }
+            // Bounded: writers that died before writing anything (a store too slow to answer on a loaded machine)
+            // fail the test instead of hanging it.
+            await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= 300);
             store.destroyForcibly();   // SIGKILL while the writers are still writing
             assertThat(store.waitFor(30, TimeUnit.SECONDS)).isTrue();
             for (Thread writer : writers) {
