@@ -212,6 +212,12 @@ public class WebhookDepartmentNotifier implements DepartmentNotifier, AutoClosea
         return statuses;
     }
 
+    /** Notices waiting for one department's system, the one being tried included. */
+    int pendingOf(Department department) {
+        var line = lines.get(department);
+        return line == null ? 0 : line.snapshot().pending();
+    }
+
     /** Keys still to be delivered to one department, in the order they will be sent. */
     List<String> pendingKeys(Department department) {
         var line = lines.get(department);

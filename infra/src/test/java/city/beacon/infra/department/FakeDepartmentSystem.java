@@ -44,9 +44,9 @@ final class FakeDepartmentSystem implements AutoCloseable {
     record Received(String path, String contentType, String idempotencyKey, String body) {
     }
 
-    private FakeDepartmentSystem(List<Reply> script) throws IOException {
+    private FakeDepartmentSystem(List<Reply> script, int port) throws IOException {
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(workers);   // a slow answer must not hold up the next try
         server.createContext("/", exchange -> {
             requestCount.incrementAndGet();
@@ -75,7 +75,16 @@ final class FakeDepartmentSystem implements AutoCloseable {
 
     static FakeDepartmentSystem answering(Reply... script) {
         try {
-            return new FakeDepartmentSystem(List.of(script));
+            return new FakeDepartmentSystem(List.of(script), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A system that starts listening where {@code url} points (one that refused connections comes back). */
+    static FakeDepartmentSystem at(URI url, Reply... script) {
+        try {
+            return new FakeDepartmentSystem(List.of(script), url.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
