@@ -88,6 +88,7 @@
     let view;
     if (user.role === 'OPERATOR' || user.role === 'ADMIN') {
       view = 'board';
+      if (user.role === 'ADMIN') BeaconDepartments.create(document.getElementById('admin'));
       const board = BeaconBoard.create(main, user);
       document.getElementById('sound').hidden = false;
       setupDrillButton(board);

@@ -28,6 +28,15 @@ public class DepartmentConnections extends TreeMap<String, DepartmentConnection>
                 .findFirst();
     }
 
+    /** The departments configured here, as far as their keys spell a department code. */
+    java.util.List<Department> departments() {
+        return keySet().stream()
+                .map(key -> key.toUpperCase(Locale.ROOT).replace('-', '_'))
+                .filter(code -> code.matches("[A-Z][A-Z0-9_]{1,39}"))
+                .map(Department::new)
+                .toList();
+    }
+
     private static String comparable(String key) {
         return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }

@@ -1,14 +1,17 @@
 package city.beacon.infra.department;
 
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import com.mongodb.client.MongoDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,22 +26,34 @@ public class DepartmentNotifierConfiguration {
     @Bean(destroyMethod = "close")
     WebhookDepartmentNotifier departmentNotifier(DepartmentConnections connections,
                                                  DepartmentNotifierProperties properties,
-                                                 RetryRegistry retries, CircuitBreakerRegistry breakers,
-                                                 BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters,
-                                                 NotificationOutcomes outcomes) {
-        // Bounded threads and queue, failing fast when full (the notice is then recorded as failed): a flood of
-        // notices must not grow memory without limit. The threads only start tries and record outcomes.
-        var deliveries = new ThreadPoolExecutor(properties.threads(), properties.threads(), 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(properties.queueCapacity()), named("department-notifier-"),
-                new ThreadPoolExecutor.AbortPolicy());
-        deliveries.allowCoreThreadTimeOut(true);
+                                                 CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters,
+                                                 NotificationOutcomes outcomes,
+                                                 ObjectProvider<PendingNotices> pendingNotices,
+                                                 ObjectProvider<MongoDatabase> beaconDatabase,
+                                                 ObjectProvider<Clock> clock) {
+        // Each department's line has at most one step queued at a time (a try to start or settle), so this queue is
+        // bounded by the number of departments; the threads never wait on the network.
+        var steps = new ThreadPoolExecutor(properties.threads(), properties.threads(), 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), named("department-notifier-"));
+        steps.allowCoreThreadTimeOut(true);
         // Time limits and waits between tries; cancelled time limits leave the queue at once.
         var timers = new ScheduledThreadPoolExecutor(2, named("department-notifier-timer-"));
         timers.setRemoveOnCancelPolicy(true);
-        var guards = new DepartmentGuards(retries, breakers, bulkheads, timeLimiters, properties.resilienceConfig(),
-                timers);
+        var guards = new DepartmentGuards(breakers, timeLimiters, properties.resilienceConfig(), timers);
+        PendingNotices outbox = pendingNotices.getIfAvailable(() -> {
+            var database = beaconDatabase.getIfAvailable();
+            return database == null ? new MemoryPendingNotices() : new MongoPendingNotices(database);
+        });
+        var settings = new WebhookDepartmentNotifier.Settings(properties.schedule(), properties.capacity(),
+                properties.connectTimeout());
         return new WebhookDepartmentNotifier(connections, new WebhookClient(properties.connectTimeout()), guards,
-                outcomes, deliveries, timers, properties.connectTimeout());
+                outcomes, outbox, settings, steps, timers, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Lines start sending once the application runs: outcomes are commands, which need Axon started. */
+    @Bean
+    ApplicationListener<ContextRefreshedEvent> departmentNoticesResume(WebhookDepartmentNotifier notifier) {
+        return refreshed -> notifier.resume();
     }
 
     private static ThreadFactory named(String prefix) {

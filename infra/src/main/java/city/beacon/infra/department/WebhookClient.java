@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** POSTs a task notice to a department's webhook with the JDK client, without blocking the caller. */
 final class WebhookClient {
+    /** The notice's idempotency key (the name IETF's draft on idempotency keys gives it). */
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** The same key under the name Beacon used first, for department systems written against it. */
     static final String DELIVERY_HEADER = "X-Beacon-Delivery";
 
     private final HttpClient http;
@@ -28,16 +31,19 @@ final class WebhookClient {
     }
 
     /**
-     * @param deliveryId the same on every try of one notice, so a department can drop a repeat after a lost answer
+     * The request for one try; every try of one notice carries the notice's idempotency key, so a department can drop
+     * a repeat after a lost answer or a Beacon restart.
+     *
      * @param timeLimit  the department's time limit per try; the client enforces it too, as a backstop that frees
      *                   the connection even where the time limiter only abandons the try
      */
-    HttpRequest request(TaskNotice notice, URI webhook, String deliveryId, Duration timeLimit) {
+    HttpRequest request(TaskNotice notice, URI webhook, Duration timeLimit) {
         return HttpRequest.newBuilder(webhook)
                 .timeout(timeLimit)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Beacon department-notifier")
-                .header(DELIVERY_HEADER, deliveryId)
+                .header(IDEMPOTENCY_HEADER, notice.idempotencyKey())
+                .header(DELIVERY_HEADER, notice.idempotencyKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(notice)))
                 .build();
     }

@@ -111,6 +111,8 @@ final class AuthorizationMatrix {
                 c -> get(c, "/api/me")));
         rules.add(Rule.of("GET /api/admin/login-throttle",      "D  D  D  D  D  A  D  D  D",
                 c -> get(c, "/api/admin/login-throttle")));
+        rules.add(Rule.of("GET /api/admin/departments",         "D  D  D  D  D  A  D  D  D",
+                c -> get(c, "/api/admin/departments")));
         rules.add(Rule.of("POST /api/admin/sensors",            "D  D  D  D  D  A  D  D  D",
                 c -> post(c, "/api/admin/sensors", sensor())));
         rules.add(Rule.of("GET /api/sensors",                   "D  A  A  A  A  A  D  D  D",

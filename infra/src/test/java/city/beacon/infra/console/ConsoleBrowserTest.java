@@ -204,6 +204,26 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void anAdministratorSeesHowEachDepartmentsSystemIsReachedInBothLanguages() {
+        assertThat(operator.driver().findElements(By.id("departments-admin"))).as("not for operators").isEmpty();
+        try (Browser admin = Browser.open(node.baseUrl(), "zh-CN")) {
+            admin.signIn("admin");
+            admin.click(By.cssSelector("#departments-admin summary"));
+            admin.until(d -> d.findElement(By.cssSelector("#departments-admin tr[data-department='GAS_UTILITY']"))
+                    .getText().contains("燃气集团"));
+            // no department has a webhook on this node: each works in the console only, without a circuit
+            assertThat(admin.find(By.cssSelector("#departments-admin tr[data-department='FIRE']")).getText())
+                    .contains("消防救援").contains("仅控制台");
+            new Select(admin.find(By.id("lang"))).selectByValue("en");
+            admin.until(d -> d.findElement(By.cssSelector("#departments-admin tr[data-department='FIRE']"))
+                    .getText().contains("Console only"));
+            assertThat(admin.find(By.cssSelector("#departments-admin summary")).getText())
+                    .isEqualTo("Department systems");
+        }
+    }
+
     private static String statusOfTask(java.util.List<WebElement> badges) {
         return badges.isEmpty() ? "" : badges.get(0).getAttribute("data-status");
     }

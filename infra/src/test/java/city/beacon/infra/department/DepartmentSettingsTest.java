@@ -1,10 +1,7 @@
 package city.beacon.infra.department;
 
 import city.beacon.api.common.Department;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration;
 import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration;
@@ -15,7 +12,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -43,11 +39,15 @@ class DepartmentSettingsTest {
             var timeLimit = context.getBean(TimeLimiterRegistry.class).timeLimiter("FIRE", "department");
             assertThat(timeLimit.getTimeLimiterConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(3));
 
-            var retry = context.getBean(RetryRegistry.class).retry("FIRE", "department").getRetryConfig();
-            assertThat(retry.getMaxAttempts()).isEqualTo(4);
-            Either<Throwable, Object> failure = Either.left(new IOException());
-            assertThat(retry.getIntervalBiFunction().apply(1, failure)).as("500 ms ± 50 %").isBetween(250L, 750L);
-            assertThat(retry.getIntervalBiFunction().apply(3, failure)).as("2 s ± 50 %").isBetween(1000L, 3000L);
+            var schedule = properties.schedule();
+            assertThat(schedule.after(1)).as("1 s, up to a fifth less").isBetween(Duration.ofMillis(800),
+                    Duration.ofSeconds(1));
+            assertThat(schedule.after(3)).as("4 s, up to a fifth less").isBetween(Duration.ofMillis(3200),
+                    Duration.ofSeconds(4));
+            assertThat(schedule.after(40)).as("capped at 60 s").isBetween(Duration.ofSeconds(48),
+                    Duration.ofSeconds(60));
+            assertThat(schedule.giveUpAfter()).isEqualTo(Duration.ofHours(12));
+            assertThat(properties.capacity()).isEqualTo(10_000);
 
             var breaker = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("FIRE", "department")
                     .getCircuitBreakerConfig();
@@ -56,23 +56,22 @@ class DepartmentSettingsTest {
             assertThat(breaker.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(30_000L);
             assertThat(breaker.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(2);
 
-            var bulkhead = context.getBean(BulkheadRegistry.class).bulkhead("FIRE", "department").getBulkheadConfig();
-            assertThat(bulkhead.getMaxConcurrentCalls()).isEqualTo(5);
-            assertThat(bulkhead.getMaxWaitDuration()).isZero();
-
             // the departments' config leaves Resilience4j's own default to other users
-            assertThat(context.getBean(RetryRegistry.class).getDefaultConfig().getMaxAttempts()).isEqualTo(3);
+            assertThat(context.getBean(CircuitBreakerRegistry.class).getDefaultConfig().getSlidingWindowSize())
+                    .isEqualTo(100);
         });
     }
 
     @Test
     void oneDepartmentCanBeTunedThroughItsInstanceProperties() {
-        runner.withPropertyValues("resilience4j.retry.instances.FIRE.base-config=department",
-                        "resilience4j.retry.instances.FIRE.max-attempts=6")
+        runner.withPropertyValues("resilience4j.timelimiter.instances.FIRE.base-config=department",
+                        "resilience4j.timelimiter.instances.FIRE.timeout-duration=10s")
                 .run(context -> {
-                    var retries = context.getBean(RetryRegistry.class);
-                    assertThat(retries.retry("FIRE", "department").getRetryConfig().getMaxAttempts()).isEqualTo(6);
-                    assertThat(retries.retry("POLICE", "department").getRetryConfig().getMaxAttempts()).isEqualTo(4);
+                    var limits = context.getBean(TimeLimiterRegistry.class);
+                    assertThat(limits.timeLimiter("FIRE", "department").getTimeLimiterConfig().getTimeoutDuration())
+                            .isEqualTo(Duration.ofSeconds(10));
+                    assertThat(limits.timeLimiter("POLICE", "department").getTimeLimiterConfig().getTimeoutDuration())
+                            .isEqualTo(Duration.ofSeconds(3));
                 });
     }
 
@@ -110,7 +109,7 @@ class DepartmentSettingsTest {
     void aMissingResilienceConfigStopsStartup() {
         runner.withPropertyValues("beacon.department-notifier.resilience-config=departments")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("resilience4j.retry.configs.departments is missing"));
+                        .rootCause().hasMessageContaining("resilience4j.circuitbreaker.configs.departments is missing"));
     }
 
     @Test

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeDepartmentSystem implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
-    private final List<Reply> script;
+    private volatile List<Reply> script;
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger scriptIndex = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     record Reply(int status, Duration delay) {
@@ -40,20 +41,22 @@ final class FakeDepartmentSystem implements AutoCloseable {
         }
     }
 
-    record Received(String path, String contentType, String deliveryId, String body) {
+    record Received(String path, String contentType, String idempotencyKey, String body) {
     }
 
-    private FakeDepartmentSystem(List<Reply> script) throws IOException {
+    private FakeDepartmentSystem(List<Reply> script, int port) throws IOException {
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(workers);   // a slow answer must not hold up the next try
         server.createContext("/", exchange -> {
-            int index = requestCount.getAndIncrement();
+            requestCount.incrementAndGet();
+            int index = scriptIndex.getAndIncrement();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst(WebhookClient.DELIVERY_HEADER), body));
-            Reply reply = script.get(Math.min(index, script.size() - 1));
+                    exchange.getRequestHeaders().getFirst(WebhookClient.IDEMPOTENCY_HEADER), body));
+            List<Reply> replies = this.script;
+            Reply reply = replies.get(Math.min(index, replies.size() - 1));
             try {
                 Thread.sleep(reply.delay().toMillis());
                 byte[] answer = ("{\"reply\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
@@ -72,7 +75,16 @@ final class FakeDepartmentSystem implements AutoCloseable {
 
     static FakeDepartmentSystem answering(Reply... script) {
         try {
-            return new FakeDepartmentSystem(List.of(script));
+            return new FakeDepartmentSystem(List.of(script), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A system that starts listening where {@code url} points (one that refused connections comes back). */
+    static FakeDepartmentSystem at(URI url, Reply... script) {
+        try {
+            return new FakeDepartmentSystem(List.of(script), url.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +101,17 @@ final class FakeDepartmentSystem implements AutoCloseable {
 
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** From the next request on, answers with {@code reply} (e.g. the system is back). */
+    void answerFromNowOn(Reply reply) {
+        script = List.of(reply);
+        scriptIndex.set(0);
+    }
+
+    /** Idempotency keys in the order they first arrived: what a department that drops repeats processes. */
+    List<String> firstArrivals() {
+        return received.stream().map(Received::idempotencyKey).distinct().toList();
     }
 
     int requests() {

@@ -8,6 +8,7 @@ import city.beacon.api.task.TaskId;
 import city.beacon.saga.notify.TaskNotice;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** Task notices as the response coordination saga would send them. */
 final class Notices {
@@ -21,6 +22,6 @@ final class Notices {
 
     static TaskNotice notice(NoticeKind kind, Department department) {
         return new TaskNotice(kind, TaskId.random(), IncidentId.random(), department,
-                "Stand by against ignition", Priority.CRITICAL, ACKNOWLEDGE_BY);
+                "Stand by against ignition", Priority.CRITICAL, ACKNOWLEDGE_BY, UUID.randomUUID().toString());
     }
 }

@@ -79,6 +79,7 @@ final class Catalogue {
         all.add(get("/api/plans", Map.of(), USERS));
         all.add(get("/api/me", Map.of(), USERS));
         all.add(get("/api/admin/login-throttle", Map.of(), EnumSet.of(Caller.ADMIN)));
+        all.add(get("/api/admin/departments", Map.of(), EnumSet.of(Caller.ADMIN)));
         all.add(post("/api/admin/sensors", Map.of(), EnumSet.of(Caller.ADMIN), sensor(), sensorFields()));
         all.add(get("/api/sensors", Map.of(), USERS));
         all.add(get("/api/sensors/{id}", Map.of("id", f.sensorId()), USERS));

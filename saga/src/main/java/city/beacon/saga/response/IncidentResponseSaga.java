@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -94,27 +95,31 @@ public class IncidentResponseSaga {
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentCancelledEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier) {
-        windUp("incident cancelled: " + e.reason(), commands, deadlines, notifier);
+    void on(IncidentCancelledEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier,
+            @MessageIdentifier String eventId) {
+        windUp("incident cancelled: " + e.reason(), commands, deadlines, notifier, eventId);
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentMergedEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier) {
-        windUp("incident merged into " + e.into(), commands, deadlines, notifier);
+    void on(IncidentMergedEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier,
+            @MessageIdentifier String eventId) {
+        windUp("incident merged into " + e.into(), commands, deadlines, notifier, eventId);
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentClosedEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier) {
-        windUp("incident closed", commands, deadlines, notifier);
+    void on(IncidentClosedEvent e, CommandGateway commands, DeadlineManager deadlines, DepartmentNotifier notifier,
+            @MessageIdentifier String eventId) {
+        windUp("incident closed", commands, deadlines, notifier, eventId);
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(TaskRequestedEvent e, DeadlineManager deadlines, DepartmentNotifier notifier, ResponsePlans plans) {
+    void on(TaskRequestedEvent e, DeadlineManager deadlines, DepartmentNotifier notifier, ResponsePlans plans,
+            @MessageIdentifier String eventId) {
         var task = tasks.get(key(e.taskId()));
         if (task == null) {
             task = adopt(e, plans);
         }
-        notifier.notify(notice(NoticeKind.NEW_TASK, task, e.acknowledgeBy()));
+        notifier.notify(notice(NoticeKind.NEW_TASK, task, e.acknowledgeBy(), eventId));
         if (e.acknowledgeBy() != null && task.open() && task.deadlineId() == null) {
             var deadline = new AcknowledgmentDeadline(e.taskId(), 1, e.acknowledgeBy());
             task = task.withDeadline(deadlines.schedule(e.acknowledgeBy(), ACKNOWLEDGMENT_DEADLINE, deadline));
@@ -158,15 +163,17 @@ public class IncidentResponseSaga {
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(TaskEscalatedEvent e, CommandGateway commands, DepartmentNotifier notifier, Clock clock) {
+    void on(TaskEscalatedEvent e, CommandGateway commands, DepartmentNotifier notifier, Clock clock,
+            @MessageIdentifier String eventId) {
         var task = tasks.get(key(e.taskId()));
         if (task == null || !task.status().awaitsAcknowledgment()) {
             return;   // acknowledged (or ended) in the meantime: the step is no longer needed
         }
         put(task.withStatus(TaskStatus.ESCALATED));
         switch (e.step()) {
-            case RENOTIFY -> notifier.notify(notice(NoticeKind.REMINDER, task, e.nextDeadline()));
-            case DUTY_SUPERVISOR -> notifier.notify(notice(NoticeKind.SUPERVISOR_ALERT, task, e.nextDeadline()));
+            case RENOTIFY -> notifier.notify(notice(NoticeKind.REMINDER, task, e.nextDeadline(), eventId));
+            case DUTY_SUPERVISOR -> notifier.notify(notice(NoticeKind.SUPERVISOR_ALERT, task, e.nextDeadline(),
+                    eventId));
             case BACKUP_DEPARTMENT -> {
                 if (task.canAskBackup()) {
                     askBackup(task, commands, clock);
@@ -308,12 +315,12 @@ public class IncidentResponseSaga {
     }
 
     private void windUp(String reason, CommandGateway commands, DeadlineManager deadlines,
-                        DepartmentNotifier notifier) {
+                        DepartmentNotifier notifier, String eventId) {
         for (var task : tasks.values()) {
             cancelDeadline(task, deadlines);
             if (task.open()) {
                 send(commands, new CancelTaskCommand(task.taskId(), reason));
-                notifier.notify(notice(NoticeKind.TASK_CANCELLED, task, null));
+                notifier.notify(notice(NoticeKind.TASK_CANCELLED, task, null, eventId));
             }
         }
         finish();
@@ -326,9 +333,10 @@ public class IncidentResponseSaga {
         }
     }
 
-    private TaskNotice notice(NoticeKind kind, ResponseTask task, Instant acknowledgeBy) {
+    /** @param eventId the event that causes the notice, which makes its idempotency key stable across restarts */
+    private TaskNotice notice(NoticeKind kind, ResponseTask task, Instant acknowledgeBy, String eventId) {
         return new TaskNotice(kind, task.taskId(), incidentId, task.department(), task.action(), task.priority(),
-                acknowledgeBy);
+                acknowledgeBy, TaskNotice.keyFor(eventId, task.taskId(), kind));
     }
 
     private void put(ResponseTask task) {
