@@ -1,7 +1,9 @@
 package city.beacon.infra.metrics;
 
+import city.beacon.infra.saga.VersionedSagaStore;
 import city.beacon.infra.store.StoreConnectivity;
 import city.beacon.web.problem.StoreFailures;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -31,6 +33,16 @@ public class MetricsConfiguration {
     void storeReachability(MeterRegistry registry, StoreConnectivity connectivity) {
         Gauge.builder("beacon.store.reachable", connectivity, c -> c.state().reachable() ? 1 : 0)
                 .description("1 while the store answers, else 0").register(registry);
+    }
+
+    /**
+     * Saga saves refused because another node saved the saga after this one loaded it; each is handled again on
+     * fresh state, so a rising count means contention between nodes, not lost work.
+     */
+    @Autowired
+    void staleSagaSaves(MeterRegistry registry, VersionedSagaStore sagas) {
+        FunctionCounter.builder("beacon.sagas.stale.saves", sagas, VersionedSagaStore::refusedSaves)
+                .description("Saga saves refused by the version check and handled again").register(registry);
     }
 
     @Bean
