@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -210,7 +211,8 @@ class TwoNodesTest {
     void aConsoleOnOneNodeSeesChangesMadeOnTheOtherWithinTwoSeconds() throws Exception {
         var a = node("node-a");
         try (var wall = StompProbe.connect(node("node-b").baseUrl(), "auditor", "auditor").subscribe("/topic/board")) {
-            wall.next(m -> "SNAPSHOT".equals(m.path("kind").asText()), Duration.ofSeconds(30));
+            // Connecting is not what is measured: a loaded machine may take a while to answer the first snapshot.
+            wall.next(m -> "SNAPSHOT".equals(m.path("kind").asText()), Duration.ofSeconds(60));
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 var created = a.as("operator").post("/api/incidents", Reports.gasLeak("Seen across nodes " + i));
@@ -238,9 +240,10 @@ class TwoNodesTest {
         var events = StoredEvents.all(database);
         assertOneEscalationPerLevel(events);
         var firings = deadlineFirings();
-        System.out.printf("TWO NODES: %d escalations in the store; deadline jobs run per node %s%n",
-                StoredEvents.ofType(events, "TaskEscalatedEvent").size(), countByNode(firings));
-        assertThat(firings.values()).as("nodes that ran each deadline job").allMatch(ran -> ran.size() == 1);
+        System.out.printf("TWO NODES: %d escalations in the store; deadline jobs run to success per node %s; "
+                        + "failed runs retried by JobRunr: %d%n",
+                StoredEvents.ofType(events, "TaskEscalatedEvent").size(), countByNode(firings), failedDeadlineRuns());
+        assertThat(firings.values()).as("successful runs of each deadline job").allMatch(ran -> ran.size() == 1);
     }
 
     @Test
@@ -258,15 +261,19 @@ class TwoNodesTest {
         String pending = created.json().get("id").asText();
         assertThat(victim.as("operator").post("/api/incidents/" + pending + "/confirm", null).status())
                 .isEqualTo(204);
-        String pendingFire = await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // POLICE's line: 3 min at the plans' pace, 27 s here, so it is still pending when the victim dies.
+        String pendingTask = await().atMost(Duration.ofSeconds(30)).until(() -> {
             var tasks = tasksOf(victim, pending);
-            return tasks.size() == TASKS_PER_SEVERE_GAS_LEAK ? taskOf(victim, pending, "FIRE") : null;
+            return tasks.size() == TASKS_PER_SEVERE_GAS_LEAK ? taskOf(victim, pending, "POLICE") : null;
         }, task -> task != null && isScheduled(task));
+        Instant due = tasksOf(victim, pending).stream().filter(task -> pendingTask.equals(task.path("taskId").asText()))
+                .map(task -> Instant.parse(task.path("acknowledgeBy").asText())).findFirst().orElseThrow();
         var held = segmentsHeldBy(victim);
         assertThat(held).as("segments the victim holds").isNotEmpty();
 
         long killedAt = System.nanoTime();
         victim.kill();
+        assertThat(Instant.now()).as("the victim died before its deadline was due").isBefore(due);
         nodes.remove(victimName);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> segmentsHeldBy(survivor).size() == allSegments().size());
@@ -275,21 +282,25 @@ class TwoNodesTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertReadModelsReflectTheStore(survivor));
         long complete = (System.nanoTime() - killedAt) / 1_000_000;
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> escalationLevels(StoredEvents.all(database), pendingFire) > 0);
+        // JobRunr's master role (it enqueues due jobs) moves once the dead master missed 4 polls: 20 s, then a poll.
+        await().atMost(Duration.ofSeconds(90)).until(() -> escalationLevels(StoredEvents.all(database), pendingTask) > 0);
         long fired = (System.nanoTime() - killedAt) / 1_000_000;
+        long late = Duration.between(due, Instant.now()).toMillis();
         var events = StoredEvents.all(database);
         assertOneEscalationPerLevel(events);
         var firings = deadlineFirings();
-        var pendingFirings = firings.entrySet().stream().filter(job -> job.getKey().contains(pendingFire)).toList();
+        var pendingFirings = firings.entrySet().stream().filter(job -> job.getKey().contains(pendingTask)).toList();
         assertThat(pendingFirings).as("deadline jobs of the victim's pending task").isNotEmpty()
                 .allSatisfy(job -> assertThat(job.getValue()).containsExactly(survivorName));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertSagasReflectTheStore(StoredEvents.all(database)));
         System.out.printf("TWO NODES: killed %s holding %d segments %s; %s held every segment after %d ms, its read "
                         + "models reflected every stored event after %d ms; the victim's pending deadline fired on %s "
-                        + "%d ms after the kill; deadline jobs run per node %s; stale saga saves refused: %s %d, %s %d%n",
-                victimName, held.size(), held, survivorName, takeover, complete, survivorName, fired,
-                countByNode(firings), victimName, victimConflicts, survivorName, staleSagaSaves(survivor));
+                        + "%d ms after the kill (seen %d ms after it was due); deadline jobs run to success per node %s, "
+                        + "failed runs retried %d; stale saga saves refused: %s %d, %s %d%n",
+                victimName, held.size(), held, survivorName, takeover, complete, survivorName, fired, late,
+                countByNode(firings), failedDeadlineRuns(), victimName, victimConflicts, survivorName,
+                staleSagaSaves(survivor));
         // Axon's default claim timeout (10 s) plus its token claim interval (5 s), and room for a loaded machine.
         assertThat(takeover).as("ms until the survivor held every segment").isLessThan(30_000);
     }
@@ -300,6 +311,14 @@ class TwoNodesTest {
         var events = StoredEvents.all(database);
         var health = node.as("admin").get("/actuator/health/readiness");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
+        var processors = health.json().path("components").path("processors").path("details");
+        assertThat(processors.path("head").asLong()).as("head of the store")
+                .isEqualTo(events.get(events.size() - 1).position());
+        for (var processor : processors.properties()) {
+            if (processor.getValue().isObject()) {
+                assertThat(processor.getValue().path("lag").asLong()).as("lag of " + processor.getKey()).isZero();
+            }
+        }
         for (Stored reported : StoredEvents.ofType(events, "IncidentReportedEvent")) {
             String incident = reported.aggregateId();
             Map<String, String> expected = new HashMap<>();
@@ -386,22 +405,42 @@ class TwoNodesTest {
                 .mapToInt(event -> event.payload().path("level").asInt()).max().orElse(0);
     }
 
-    /** Each acknowledgment-deadline job JobRunr has run, by job id and text, with the nodes that ran it. */
+    /**
+     * Each acknowledgment-deadline job JobRunr has run to success, by job id and text, with the nodes whose run
+     * succeeded. A failed run (a stale saga refused, rolled back, retried by JobRunr) changed nothing and is counted
+     * in {@link #failedDeadlineRuns} instead.
+     */
     private Map<String, List<String>> deadlineFirings() throws IOException {
         Map<String, List<String>> firings = new HashMap<>();
         for (Document job : database.getCollection("jobrunr_jobs").find()) {
             String json = job.getString("jobAsJson");
-            List<String> ranOn = new ArrayList<>();
+            List<String> succeededOn = new ArrayList<>();
+            String processingOn = null;
             for (JsonNode state : JSON.readTree(json).path("jobHistory")) {
-                if ("PROCESSING".equals(state.path("state").asText())) {
-                    ranOn.add(state.path("serverName").asText());
+                String name = state.path("state").asText();
+                if ("PROCESSING".equals(name)) {
+                    processingOn = state.path("serverName").asText();
+                } else if ("SUCCEEDED".equals(name) && processingOn != null) {
+                    succeededOn.add(processingOn);
                 }
             }
-            if (!ranOn.isEmpty()) {
-                firings.put(job.get("_id") + " " + json, ranOn);
+            if (!succeededOn.isEmpty()) {
+                firings.put(job.get("_id") + " " + json, succeededOn);
             }
         }
         return firings;
+    }
+
+    private long failedDeadlineRuns() throws IOException {
+        long failed = 0;
+        for (Document job : database.getCollection("jobrunr_jobs").find()) {
+            for (JsonNode state : JSON.readTree(job.getString("jobAsJson")).path("jobHistory")) {
+                if ("FAILED".equals(state.path("state").asText())) {
+                    failed++;
+                }
+            }
+        }
+        return failed;
     }
 
     private static Map<String, Long> countByNode(Map<String, List<String>> firings) {
