@@ -5,9 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 
 import java.lang.management.ManagementFactory;
@@ -19,13 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import city.beacon.infra.eventstore.AggregateSnapshotSerializer;
 import city.beacon.infra.eventstore.BeaconEventStorageEngine;
 import city.beacon.infra.eventstore.EventStoreProperties;
+import city.beacon.infra.saga.VersionedSagaStore;
 import city.beacon.infra.store.StoreProperties;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-
-import org.bson.Document;
 
 import java.time.Clock;
 
@@ -60,25 +54,12 @@ public class AxonStorageConfiguration {
         return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** axon-mongo's saga store with a version check on every save (VersionedSagaStore): two nodes share the sagas. */
     @Bean
-    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        ensureSagaIndexes(axonMongoTemplate.sagaCollection());
-        return MongoSagaStore.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .build();
-    }
-
-    /**
-     * The indexes axon-mongo's saga store queries need and does not create: {@code findSagas} asks for
-     * {@code {sagaType, associations: {key, value}}}, load/update/delete ask for {@code sagaIdentifier}. On MongoDB
-     * both are index lookups; the embedded server uses the unique one and scans for the compound one.
-     */
-    public static void ensureSagaIndexes(MongoCollection<Document> sagas) {
-        sagas.createIndex(Indexes.ascending("sagaType", "associations"),
-                new IndexOptions().name("saga_type_association"));
-        sagas.createIndex(Indexes.ascending("sagaIdentifier"),
-                new IndexOptions().unique(true).name("saga_identifier_unique"));
+    VersionedSagaStore sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        var sagas = new VersionedSagaStore(axonMongoTemplate, serializer);
+        sagas.ensureIndexes();
+        return sagas;
     }
 
     /** Beacon's own engine (DESIGN §4); axon-mongo's engine skips events that become visible late. */

@@ -1,8 +1,10 @@
 package city.beacon.infra.metrics;
 
+import city.beacon.infra.saga.VersionedSagaStore;
 import city.beacon.infra.store.StoreConnectivity;
 import city.beacon.infra.store.StoreWrites;
 import city.beacon.web.problem.StoreFailures;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -39,6 +41,16 @@ public class MetricsConfiguration {
     void storeWrites(MeterRegistry registry, StoreWrites writes) {
         Gauge.builder("beacon.store.accepting.writes", writes, w -> w.state().accepting() ? 1 : 0)
                 .description("1 while the store accepts writes, else 0").register(registry);
+    }
+
+    /**
+     * Saga saves refused because another node saved the saga after this one loaded it; each is handled again on
+     * fresh state, so a rising count means contention between nodes, not lost work.
+     */
+    @Autowired
+    void staleSagaSaves(MeterRegistry registry, VersionedSagaStore sagas) {
+        FunctionCounter.builder("beacon.sagas.stale.saves", sagas, VersionedSagaStore::refusedSaves)
+                .description("Saga saves refused by the version check and handled again").register(registry);
     }
 
     @Bean

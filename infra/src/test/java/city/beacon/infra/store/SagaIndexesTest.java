@@ -1,11 +1,10 @@
 package city.beacon.infra.store;
 
-import city.beacon.infra.axon.AxonStorageConfiguration;
 import city.beacon.infra.eventstore.QuietLogs;
+import city.beacon.infra.saga.VersionedSagaStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -34,9 +33,8 @@ class SagaIndexesTest {
         try (var store = EmbeddedStore.start(directory.resolve("sagas.mv"), "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             var template = DefaultMongoTemplate.builder().mongoDatabase(client, "beacon").build();
-            AxonStorageConfiguration.ensureSagaIndexes(template.sagaCollection());
-            var sagas = MongoSagaStore.builder().mongoTemplate(template)
-                    .serializer(JacksonSerializer.defaultSerializer()).build();
+            var sagas = new VersionedSagaStore(template, JacksonSerializer.defaultSerializer());
+            sagas.ensureIndexes();
 
             var incident = new AssociationValue("incidentId", "incident-1");
             sagas.insertSaga(WatchSaga.class, "saga-1", new WatchSaga(), Set.of(incident));
@@ -47,6 +45,10 @@ class SagaIndexesTest {
             List<Document> indexes = template.sagaCollection().listIndexes().into(new ArrayList<>());
             assertThat(indexes).anySatisfy(i -> {
                 assertThat(i.getString("name")).isEqualTo("saga_identifier_unique");
+                assertThat(i.getBoolean("unique")).isTrue();
+            });
+            assertThat(indexes).anySatisfy(i -> {
+                assertThat(i.getString("name")).isEqualTo("saga_identifier_version_unique");
                 assertThat(i.getBoolean("unique")).isTrue();
             });
         }

@@ -37,6 +37,12 @@ public final class BeaconProcess implements AutoCloseable {
      * {@code --beacon.mongodb.uri=} argument names, and returns once it reports ready.
      */
     public static BeaconProcess start(String name, Path directory, String... args) throws IOException {
+        return start(name, directory, Duration.ofSeconds(120), args);
+    }
+
+    /** As {@link #start(String, Path, String...)}, waiting up to {@code readyWithin} (several nodes start at once). */
+    public static BeaconProcess start(String name, Path directory, Duration readyWithin, String... args)
+            throws IOException {
         Files.createDirectories(directory);
         int port = StoreProcess.freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -52,7 +58,7 @@ public final class BeaconProcess implements AutoCloseable {
         var process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         var node = new BeaconProcess(name, port, log, process);
-        node.awaitReady(Duration.ofSeconds(120));
+        node.awaitReady(readyWithin);
         return node;
     }
 
