@@ -39,9 +39,5 @@ public record StoreProperties(Mongodb mongodb, EmbeddedStore embeddedStore) {
             path = path == null ? Path.of("data", "beacon.mv") : path;
             minFreeSpace = minFreeSpace == null ? DiskSpaceFloor.DEFAULT : minFreeSpace;
         }
-
-        public EmbeddedStore(Path path, int port) {
-            this(path, port, null);
-        }
     }
 }

@@ -20,7 +20,7 @@ class StoreEndpointTest {
 
     @Test
     void theEmbeddedStoreListensOnLoopbackOnARandomPortByDefault() throws Exception {
-        var properties = new StoreProperties(null, new StoreProperties.EmbeddedStore(data.resolve("beacon.mv"), 0));
+        var properties = new StoreProperties(null, new StoreProperties.EmbeddedStore(data.resolve("beacon.mv"), 0, null));
         try (var endpoint = StoreEndpoint.from(properties)) {
             assertThat(endpoint.isEmbedded()).isTrue();
             assertThat(endpoint.connectionString()).startsWith("mongodb://127.0.0.1:").doesNotEndWith(":27017");

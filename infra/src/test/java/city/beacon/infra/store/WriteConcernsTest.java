@@ -24,7 +24,7 @@ class WriteConcernsTest {
     void eventCommitsAndNumberClaimsAreMajorityJournaledEverythingElseIsW1() {
         QuietLogs.apply();
         var properties = new StoreProperties(null,
-                new StoreProperties.EmbeddedStore(directory.resolve("concerns.mv"), 0));
+                new StoreProperties.EmbeddedStore(directory.resolve("concerns.mv"), 0, null));
         var configuration = new MongoConfiguration();
         try (var endpoint = configuration.storeEndpoint(properties);
              var client = configuration.mongoClient(endpoint,
