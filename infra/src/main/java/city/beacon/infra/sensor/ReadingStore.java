@@ -1,5 +1,6 @@
 package city.beacon.infra.sensor;
 
+import city.beacon.command.sensor.SensorState;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -32,14 +33,14 @@ class ReadingStore {
             return states;
         }
         for (var document : readings.find(in("_id", sensorIds))) {
-            var state = SensorState.fromDocument(document);
+            var state = SensorStateDocuments.fromDocument(document);
             states.put(state.sensorId(), state);
         }
         return states;
     }
 
     Optional<SensorState> load(String sensorId) {
-        return Optional.ofNullable(readings.find(eq("_id", sensorId)).first()).map(SensorState::fromDocument);
+        return Optional.ofNullable(readings.find(eq("_id", sensorId)).first()).map(SensorStateDocuments::fromDocument);
     }
 
     void saveAll(Collection<SensorState> states) {
@@ -48,7 +49,7 @@ class ReadingStore {
         }
         List<WriteModel<Document>> writes = new ArrayList<>(states.size());
         for (var state : states) {
-            writes.add(new ReplaceOneModel<>(eq("_id", state.sensorId()), state.toDocument(),
+            writes.add(new ReplaceOneModel<>(eq("_id", state.sensorId()), SensorStateDocuments.toDocument(state),
                     new ReplaceOptions().upsert(true)));
         }
         readings.bulkWrite(writes, new BulkWriteOptions().ordered(false));

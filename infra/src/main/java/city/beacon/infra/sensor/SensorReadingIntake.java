@@ -2,6 +2,9 @@ package city.beacon.infra.sensor;
 
 import city.beacon.api.common.Actor;
 import city.beacon.api.sensor.*;
+import city.beacon.command.sensor.BatchReading;
+import city.beacon.command.sensor.ReadingEvaluation;
+import city.beacon.command.sensor.SensorState;
 import city.beacon.web.sensor.Reading;
 import city.beacon.web.sensor.ReadingIntake;
 import city.beacon.web.sensor.ReadingOutcome;
@@ -112,7 +115,9 @@ public class SensorReadingIntake implements ReadingIntake {
         for (var entry : bySensor.entrySet()) {
             var id = entry.getKey();
             var state = states.getOrDefault(id, SensorState.empty(id));
-            var outcome = Evaluation.evaluate(definitions.get(id), state, entry.getValue(), properties.historySize());
+            var batch = entry.getValue().stream()
+                    .map(r -> new BatchReading(r.index(), r.value(), r.unit(), r.at())).toList();
+            var outcome = ReadingEvaluation.evaluate(definitions.get(id), state, batch, properties.historySize());
             for (var reading : entry.getValue()) {
                 outcomes.add(outcome.duplicates().contains(reading.index())
                         ? ReadingOutcome.rejected(reading, "DUPLICATE", "a reading of " + id + " at " + reading.at()
@@ -128,27 +133,26 @@ public class SensorReadingIntake implements ReadingIntake {
     }
 
     /** Sends the sensor's alarm transitions; the stored alarm flag follows only what the Sensor accepted. */
-    private SensorState transition(String id, SensorState before, Evaluation.Outcome outcome) {
+    private SensorState transition(String id, SensorState before, ReadingEvaluation.Outcome outcome) {
         var next = outcome.next();
         boolean inAlarm = before.inAlarm();
         for (var transition : outcome.transitions()) {
-            var r = transition.reading();
-            var reading = new SensorReading(r.value(), r.unit(), r.at());
-            Object command = transition instanceof Evaluation.Raise raise
+            var reading = transition.reading().reading();
+            Object command = transition instanceof ReadingEvaluation.Raise raise
                     ? new RaiseSensorAlarmCommand(new SensorId(id), reading, raise.breach(), raise.threshold(),
                     raise.deviation())
                     : new ClearSensorAlarmCommand(new SensorId(id), reading);
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ACTOR.toMetaData()),
                         10, TimeUnit.SECONDS);
-                inAlarm = transition instanceof Evaluation.Raise;
+                inAlarm = transition instanceof ReadingEvaluation.Raise;
             } catch (RuntimeException e) {
                 // The reading stays in the history; the next reading re-evaluates from the state the Sensor has.
                 log.warn("alarm transition of sensor {} not recorded: {}", id, e.toString());
                 break;
             }
         }
-        return new SensorState(next.sensorId(), next.history(), next.latest(), next.unit(), inAlarm);
+        return next.withAlarm(inAlarm);
     }
 
     private List<ReentrantLock> lock(Set<String> sensorIds) {

@@ -1,37 +1,32 @@
 package city.beacon.infra.sensor;
 
+import city.beacon.command.sensor.SensorState;
+import city.beacon.command.sensor.SensorState.Point;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sensor's document in {@code sensor_readings}: its latest reading, its recent history (oldest first, bounded;
- * parallel arrays {@code values} and {@code times}) and whether this node's intake believes it is in alarm. Times are epoch milliseconds: readings of one sensor
- * less than a millisecond apart count as one.
+ * A sensor's state as its document in {@code sensor_readings}: the history as two parallel arrays {@code values}
+ * and {@code times}, the latest reading as {@code value} and {@code at}.
  */
-record SensorState(String sensorId, List<Point> history, Point latest, String unit, boolean inAlarm) {
+final class SensorStateDocuments {
+    private SensorStateDocuments() { }
 
-    record Point(double value, long at) {
-    }
-
-    static SensorState empty(String sensorId) {
-        return new SensorState(sensorId, List.of(), null, null, false);
-    }
-
-    Document toDocument() {
+    static Document toDocument(SensorState state) {
         // Two parallel arrays rather than a sub-document per reading: a tenth of the BSON elements to encode,
         // store and decode, which is most of the cost of a batch touching many sensors.
-        var values = new ArrayList<Double>(history.size());
-        var times = new ArrayList<Long>(history.size());
-        for (var point : history) {
+        var values = new ArrayList<Double>(state.history().size());
+        var times = new ArrayList<Long>(state.history().size());
+        for (var point : state.history()) {
             values.add(point.value());
             times.add(point.at());
         }
-        var document = new Document("_id", sensorId).append("values", values).append("times", times)
-                .append("unit", unit).append("inAlarm", inAlarm);
-        if (latest != null) {
-            document.append("value", latest.value()).append("at", latest.at());
+        var document = new Document("_id", state.sensorId()).append("values", values).append("times", times)
+                .append("unit", state.unit()).append("inAlarm", state.inAlarm());
+        if (state.latest() != null) {
+            document.append("value", state.latest().value()).append("at", state.latest().at());
         }
         return document;
     }

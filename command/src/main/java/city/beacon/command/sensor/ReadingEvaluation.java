@@ -1,8 +1,7 @@
-package city.beacon.infra.sensor;
+package city.beacon.command.sensor;
 
 import city.beacon.api.sensor.BreachKind;
 import city.beacon.api.sensor.SensorDefinition;
-import city.beacon.web.sensor.Reading;
 
 import java.util.*;
 
@@ -13,28 +12,30 @@ import java.util.*;
  * once a reading is back in the normal band (the gap between threshold and band keeps a value hovering at the
  * threshold from flapping). Older readings that arrive late join the history but change no alarm.
  */
-final class Evaluation {
-    private Evaluation() { }
+public final class ReadingEvaluation {
+    private ReadingEvaluation() { }
 
-    sealed interface Transition permits Raise, Clear {
-        Reading reading();
+    public sealed interface Transition permits Raise, Clear {
+        BatchReading reading();
     }
 
-    record Raise(Reading reading, BreachKind breach, double threshold, double deviation) implements Transition {
+    public record Raise(BatchReading reading, BreachKind breach, double threshold, double deviation)
+            implements Transition {
     }
 
-    record Clear(Reading reading) implements Transition {
+    public record Clear(BatchReading reading) implements Transition {
     }
 
-    static Outcome evaluate(SensorDefinition definition, SensorState state, List<Reading> readings, int historySize) {
+    public static Outcome evaluate(SensorDefinition definition, SensorState state, List<BatchReading> readings,
+                                   int historySize) {
         var seen = new HashSet<Long>();
         for (var point : state.history()) {
             seen.add(point.at());
         }
         var sorted = new ArrayList<>(readings);
-        sorted.sort(Comparator.comparing(Reading::at));
+        sorted.sort(Comparator.comparing(BatchReading::at));
         var duplicates = new HashSet<Integer>();
-        var fresh = new ArrayList<Reading>();
+        var fresh = new ArrayList<BatchReading>();
         for (var reading : sorted) {
             if (!seen.add(reading.at().toEpochMilli())) {
                 duplicates.add(reading.index());
@@ -83,10 +84,10 @@ final class Evaluation {
     }
 
     /** @param duplicates indexes of the batch's readings seen before; @param changed false: nothing to write */
-    record Outcome(SensorState next, Set<Integer> duplicates, List<Transition> transitions, boolean changed) {
+    public record Outcome(SensorState next, Set<Integer> duplicates, List<Transition> transitions, boolean changed) {
     }
 
-    static Raise breach(SensorDefinition definition, SensorState.Point previous, Reading reading) {
+    static Raise breach(SensorDefinition definition, SensorState.Point previous, BatchReading reading) {
         var alarm = definition.alarm();
         double value = reading.value();
         double deviation = deviation(definition, value);
