@@ -22,7 +22,6 @@ import java.util.Set;
  */
 @Component
 public class AuditSearch {
-    public static final Duration MAX_RANGE = Duration.ofDays(31);
     private final AuditIndex index;
     private final IncidentHistory incidents;
     private final StoredHistory history;

@@ -1,5 +1,7 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.VerificationProgress;
+import city.beacon.api.audit.VerificationProgress.Mismatch;
 import city.beacon.infra.eventstore.StoredHistory;
 
 import java.time.Clock;
@@ -23,30 +25,13 @@ public final class Verification {
         this.clock = clock;
     }
 
-    /** Where a run stands; immutable, replaced after every slice. */
-    public record Progress(String runId, String state, long sealsChecked, long sealsTotal, long eventsChecked,
-                    long intactThrough, Mismatch firstMismatch, Instant startedAt, Instant finishedAt) {
-        Progress next(long sealsChecked, long eventsChecked, long intactThrough) {
-            return new Progress(runId, state, sealsChecked, sealsTotal, eventsChecked, intactThrough, null,
-                    startedAt, null);
-        }
-
-        Progress finished(String state, Mismatch mismatch, Instant at) {
-            return new Progress(runId, state, sealsChecked, sealsTotal, eventsChecked, intactThrough, mismatch,
-                    startedAt, at);
-        }
-    }
-
-    /** The first position (or seal) whose stored content no longer matches. */
-    public record Mismatch(long position, Long seal, String reason) { }
-
     public interface Listener {
-        void progressed(Progress progress);
+        void progressed(VerificationProgress progress);
     }
 
-    public Progress run(String runId, Listener listener) {
+    public VerificationProgress run(String runId, Listener listener) {
         long total = seals.latest().number();
-        var progress = new Progress(runId, "RUNNING", 0, total, 0, 0, null, clock.instant(), null);
+        var progress = new VerificationProgress(runId, "RUNNING", 0, total, 0, 0, null, clock.instant(), null);
         listener.progressed(progress);
         String previousHash = SealHashes.GENESIS;
         long previousTo = 0;

@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.VerificationProgress;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -29,7 +30,7 @@ final class VerificationRecords {
         this.clock = clock;
     }
 
-    void save(Verification.Progress progress) {
+    void save(VerificationProgress progress) {
         var mismatch = progress.firstMismatch();
         var document = new Document("_id", progress.runId())
                 .append("state", progress.state())
@@ -45,15 +46,15 @@ final class VerificationRecords {
         runs.replaceOne(eq("_id", progress.runId()), document, new ReplaceOptions().upsert(true));
     }
 
-    Optional<Verification.Progress> find(String runId) {
+    Optional<VerificationProgress> find(String runId) {
         Document found = runs.find(eq("_id", runId)).first();
         if (found == null) {
             return Optional.empty();
         }
         Document mismatch = found.get("firstMismatch", Document.class);
-        var progress = new Verification.Progress(runId, found.getString("state"), found.getLong("sealsChecked"),
+        var progress = new VerificationProgress(runId, found.getString("state"), found.getLong("sealsChecked"),
                 found.getLong("sealsTotal"), found.getLong("eventsChecked"), found.getLong("intactThrough"),
-                mismatch == null ? null : new Verification.Mismatch(mismatch.getLong("position"),
+                mismatch == null ? null : new VerificationProgress.Mismatch(mismatch.getLong("position"),
                         mismatch.getLong("seal"), mismatch.getString("reason")),
                 instant(found.getDate("startedAt")), instant(found.getDate("finishedAt")));
         Instant updated = found.getDate("updatedAt").toInstant();

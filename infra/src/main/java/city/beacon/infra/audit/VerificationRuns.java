@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.VerificationProgress;
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public class VerificationRuns {
     private static final int KEPT = 100;
     private final Verification verification;
     private final Clock clock;
-    private final Map<String, Verification.Progress> runs = new ConcurrentHashMap<>();
+    private final Map<String, VerificationProgress> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "audit-verify");
         thread.setDaemon(true);
@@ -40,14 +41,14 @@ public class VerificationRuns {
         this.records = new VerificationRecords(beaconDatabase, clock);
     }
 
-    Verification.Progress start() {
+    VerificationProgress start() {
         if (runs.size() >= KEPT) {
             runs.values().stream().filter(p -> p.finishedAt() != null)
-                    .min(java.util.Comparator.comparing(Verification.Progress::startedAt))
+                    .min(java.util.Comparator.comparing(VerificationProgress::startedAt))
                     .ifPresent(oldest -> runs.remove(oldest.runId()));
         }
         String runId = UUID.randomUUID().toString();
-        var queued = new Verification.Progress(runId, "RUNNING", 0, 0, 0, 0, null, clock.instant(), null);
+        var queued = new VerificationProgress(runId, "RUNNING", 0, 0, 0, 0, null, clock.instant(), null);
         runs.put(runId, queued);
         records.save(queued);
         executor.submit(() -> {
@@ -68,12 +69,12 @@ public class VerificationRuns {
     }
 
     /** This node's own runs from memory; any other (another node's, or one from before a restart) as stored. */
-    Optional<Verification.Progress> find(String runId) {
+    Optional<VerificationProgress> find(String runId) {
         var mine = runs.get(runId);
         return mine != null ? Optional.of(mine) : records.find(runId);
     }
 
-    private void saveQuietly(Verification.Progress progress) {
+    private void saveQuietly(VerificationProgress progress) {
         try {
             if (progress != null) {
                 records.save(progress);

@@ -1,5 +1,6 @@
 package city.beacon.infra.demo;
 
+import city.beacon.web.demo.Drills;
 import city.beacon.api.incident.FindIncidentQuery;
 import city.beacon.api.incident.IncidentId;
 import city.beacon.api.incident.IncidentReportReceipt;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @Profile("demo")
-public class DrillPlayer implements AutoCloseable {
+public class DrillPlayer implements Drills, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DrillPlayer.class);
     private static final long TICK_MILLIS = 250;
     private final CommandGateway commands;
@@ -53,6 +54,7 @@ public class DrillPlayer implements AutoCloseable {
     }
 
     /** Reports the drill's incident (a pressure sensor's alarm) and plays the rest in the background. */
+    @Override
     public IncidentReportReceipt playGasLeak() {
         var id = IncidentId.random();
         IncidentReportReceipt receipt = commands.sendAndWait(GenericCommandMessage.asCommandMessage(GasLeakDrill.report(id))

@@ -1,5 +1,7 @@
 package city.beacon.infra.department;
 
+import city.beacon.web.department.DepartmentLinks;
+import city.beacon.web.department.DepartmentStatus;
 import city.beacon.api.common.Department;
 import city.beacon.saga.notify.DepartmentNotifier;
 import city.beacon.saga.notify.TaskNotice;
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the notice is delivered, refused, or too old; its outcome goes to {@link NotificationOutcomes}, once per notice.
  * Notices still pending when Beacon stops are resumed from the outbox at the next start.
  */
-public class WebhookDepartmentNotifier implements DepartmentNotifier, AutoCloseable {
+public class WebhookDepartmentNotifier implements DepartmentNotifier, DepartmentLinks, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDepartmentNotifier.class);
 
     private final DepartmentConnections connections;
@@ -195,6 +197,7 @@ public class WebhookDepartmentNotifier implements DepartmentNotifier, AutoClosea
     }
 
     /** Every department Beacon knows of or has a system for, with its line and circuit. */
+    @Override
     public List<DepartmentStatus> departments() {
         var known = new TreeMap<String, Department>();
         Department.STANDARD.forEach(department -> known.put(department.code(), department));
@@ -207,9 +210,18 @@ public class WebhookDepartmentNotifier implements DepartmentNotifier, AutoClosea
             var line = lines.get(department);
             var snapshot = line == null ? null : line.snapshot();
             String circuit = hasSystem || line != null ? guards.breaker(department).getState().name() : null;
-            statuses.add(DepartmentStatus.of(department, hasSystem, circuit, snapshot));
+            statuses.add(status(department, hasSystem, circuit, snapshot));
         }
         return statuses;
+    }
+
+    private static DepartmentStatus status(Department department, boolean hasSystem, String circuit,
+                                           DepartmentLine.Snapshot line) {
+        if (line == null) {
+            return new DepartmentStatus(department.code(), hasSystem, circuit, 0, null, 0, null, null, null);
+        }
+        return new DepartmentStatus(department.code(), hasSystem, circuit, line.pending(), line.oldestIssuedAt(),
+                line.triesOfOldest(), line.lastSuccessAt(), line.lastFailureAt(), line.lastFailure());
     }
 
     /** Notices waiting for one department's system, the one being tried included. */

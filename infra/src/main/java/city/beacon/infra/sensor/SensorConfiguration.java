@@ -35,8 +35,8 @@ public class SensorConfiguration {
     }
 
     @Bean
-    SensorRegistrar sensorRegistrar(SensorProperties properties, CommandGateway commands) {
-        return new SensorRegistrar(properties, commands);
+    ConfiguredSensorsRegistrar sensorRegistrar(SensorProperties properties, CommandGateway commands) {
+        return new ConfiguredSensorsRegistrar(properties, commands);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package city.beacon.infra.audit;
 
+import city.beacon.web.audit.AfterActionHtml;
+import city.beacon.web.audit.AuditExports;
 import city.beacon.api.audit.AuditEvent;
 import city.beacon.api.common.Actor;
 import city.beacon.api.common.Department;

@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.VerificationProgress;
 import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -47,7 +48,7 @@ class SealVerificationTest {
         store.close();
     }
 
-    private Verification.Progress verify() {
+    private VerificationProgress verify() {
         return store.verification.run("test", progress -> { });
     }
 

@@ -1,5 +1,6 @@
 package city.beacon.infra.audit;
 
+import city.beacon.api.audit.VerificationProgress;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,7 @@ class VerificationRunsStoredTest {
     @Test
     void aRunWhoseNodeWentSilentIsAnsweredAsFailed() {
         var records = new VerificationRecords(store.database, Clock.fixed(NOW, ZoneOffset.UTC));
-        var running = new Verification.Progress("lost", "RUNNING", 1, 3, 100, 100, null, NOW.minusSeconds(60), null);
+        var running = new VerificationProgress("lost", "RUNNING", 1, 3, 100, 100, null, NOW.minusSeconds(60), null);
         records.save(running);
 
         assertThat(records.find("lost")).contains(running);

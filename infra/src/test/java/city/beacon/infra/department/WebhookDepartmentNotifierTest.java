@@ -1,5 +1,6 @@
 package city.beacon.infra.department;
 
+import city.beacon.web.department.DepartmentStatus;
 import city.beacon.api.common.Department;
 import city.beacon.api.task.NoticeKind;
 import city.beacon.infra.department.FakeDepartmentSystem.Reply;

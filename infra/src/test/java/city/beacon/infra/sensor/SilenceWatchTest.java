@@ -1,5 +1,6 @@
 package city.beacon.infra.sensor;
 
+import city.beacon.command.sensor.SensorState;
 import city.beacon.api.common.Department;
 import city.beacon.api.incident.GeoPoint;
 import city.beacon.api.incident.IncidentType;

@@ -187,7 +187,7 @@ class UnitApiTest {
     @Test
     void registeringTheConfiguredUnitsAgainChangesNothing() {
         await().atMost(WAIT).until(() -> unit("CIVIL-V01") != null);
-        node.bean(UnitRegistrar.class).registerConfiguredUnits();   // as the next start-up, or a second node, would
+        node.bean(ConfiguredUnitsRegistrar.class).registerConfiguredUnits();   // as the next start-up, or a second node, would
         var again = new RegisterUnitCommand(new UnitId("CIVIL-V01"), Department.CIVIL_AFFAIRS, "RELIEF_SUPPLY_VAN",
                 "renamed");   // the read model lagging: the Unit itself ignores it
         node.bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(again)

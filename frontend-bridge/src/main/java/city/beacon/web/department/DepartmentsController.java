@@ -1,4 +1,4 @@
-package city.beacon.infra.department;
+package city.beacon.web.department;
 
 import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.Role;
@@ -15,9 +15,9 @@ import java.util.List;
  */
 @RestController
 public class DepartmentsController {
-    private final WebhookDepartmentNotifier notifier;
+    private final DepartmentLinks notifier;
 
-    public DepartmentsController(WebhookDepartmentNotifier notifier) {
+    public DepartmentsController(DepartmentLinks notifier) {
         this.notifier = notifier;
     }
 

@@ -1,6 +1,6 @@
-package city.beacon.infra.department;
+package city.beacon.web.department;
 
-import city.beacon.api.common.Department;
+import java.time.Instant;
 
 import java.time.Instant;
 
@@ -20,13 +20,4 @@ import java.time.Instant;
 public record DepartmentStatus(String department, boolean hasSystem, String circuit, int pending,
                                Instant oldestPendingSince, int triesOfOldest, Instant lastSuccessAt,
                                Instant lastFailureAt, String lastFailure) {
-
-    static DepartmentStatus of(Department department, boolean hasSystem, String circuit,
-                               DepartmentLine.Snapshot line) {
-        if (line == null) {
-            return new DepartmentStatus(department.code(), hasSystem, circuit, 0, null, 0, null, null, null);
-        }
-        return new DepartmentStatus(department.code(), hasSystem, circuit, line.pending(), line.oldestIssuedAt(),
-                line.triesOfOldest(), line.lastSuccessAt(), line.lastFailureAt(), line.lastFailure());
-    }
 }

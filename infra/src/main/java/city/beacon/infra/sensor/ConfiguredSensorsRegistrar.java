@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * Registers the configured sensors once the node is ready. Registering the same definition again is a no-op in the
  * Sensor, a changed one becomes SensorRedefined, and two nodes starting together lose at most a retried race.
  */
-public class SensorRegistrar {
+public class ConfiguredSensorsRegistrar {
     static final Actor ACTOR = Actor.system("sensor-registry");
-    private static final Logger log = LoggerFactory.getLogger(SensorRegistrar.class);
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredSensorsRegistrar.class);
     private final SensorProperties properties;
     private final CommandGateway commands;
 
-    public SensorRegistrar(SensorProperties properties, CommandGateway commands) {
+    public ConfiguredSensorsRegistrar(SensorProperties properties, CommandGateway commands) {
         this.properties = properties;
         this.commands = commands;
     }

@@ -1,4 +1,4 @@
-package city.beacon.infra.audit;
+package city.beacon.web.audit;
 
 import city.beacon.api.common.RuleViolationException;
 

@@ -28,14 +28,14 @@ import java.util.stream.Collectors;
  * that no-op, or that counts as done here — so two nodes starting together register each unit once.
  */
 @Component
-public class UnitRegistrar {
+public class ConfiguredUnitsRegistrar {
     static final Actor ACTOR = Actor.system("unit-seed");
-    private static final Logger log = LoggerFactory.getLogger(UnitRegistrar.class);
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredUnitsRegistrar.class);
     private final UnitProperties properties;
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    public UnitRegistrar(UnitProperties properties, CommandGateway commands, QueryGateway queries) {
+    public ConfiguredUnitsRegistrar(UnitProperties properties, CommandGateway commands, QueryGateway queries) {
         this.properties = properties;
         this.commands = commands;
         this.queries = queries;

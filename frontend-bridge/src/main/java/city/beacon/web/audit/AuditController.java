@@ -1,4 +1,4 @@
-package city.beacon.infra.audit;
+package city.beacon.web.audit;
 
 import city.beacon.api.audit.AfterActionReport;
 import city.beacon.api.audit.AuditEventPage;
@@ -33,24 +33,13 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
-    private final AuditSearch search;
-    private final IncidentHistory incidents;
-    private final TimeTravel timeTravel;
-    private final CausalChains chains;
-    private final IncidentDiffs diffs;
+    private final AuditTrail trail;
     private final ObjectMapper json;
-    private final AfterActionReports reports;
     private final Clock clock;
 
-    public AuditController(AuditSearch search, IncidentHistory incidents, TimeTravel timeTravel, CausalChains chains,
-                           IncidentDiffs diffs, ObjectMapper json, AfterActionReports reports, Clock clock) {
-        this.reports = reports;
+    public AuditController(AuditTrail trail, ObjectMapper json, Clock clock) {
+        this.trail = trail;
         this.json = json;
-        this.chains = chains;
-        this.diffs = diffs;
-        this.search = search;
-        this.incidents = incidents;
-        this.timeTravel = timeTravel;
         this.clock = clock;
     }
 
@@ -67,7 +56,7 @@ public class AuditController {
         int size = AuditParameters.limit(limit);
         long cursor = AuditParameters.after(after);
         requireKnown(id);
-        return search.incident(id, new AuditSearch.Filter(start, end, type, null, null), cursor, size);
+        return trail.incidentEvents(id, new AuditFilter(start, end, type, null, null), cursor, size);
     }
 
     @GetMapping("/events")
@@ -81,18 +70,18 @@ public class AuditController {
         Instant start = AuditParameters.instant("from", from, clock);
         Instant end = AuditParameters.instant("to", to, clock);
         AuditParameters.ordered(start, end);
-        if (start.plus(AuditSearch.MAX_RANGE).isBefore(end)) {
+        if (start.plus(AuditTrail.MAX_RANGE).isBefore(end)) {
             throw new RuleViolationException("to", "from and to may be at most 31 days apart");
         }
-        var filter = new AuditSearch.Filter(start, end, type, blankToNull(actor), blankToNull(department));
-        return search.across(filter, AuditParameters.after(after), AuditParameters.limit(limit));
+        var filter = new AuditFilter(start, end, type, blankToNull(actor), blankToNull(department));
+        return trail.events(filter, AuditParameters.after(after), AuditParameters.limit(limit));
     }
 
     @GetMapping("/incidents/{id}")
     IncidentAtView incidentAt(@PathVariable String id, @RequestParam(required = false) String at) {
         Instant instant = AuditParameters.instant("at", at, clock);
         requireKnown(id);
-        return timeTravel.incident(id, instant)
+        return trail.incidentAt(id, instant)
                 .orElseThrow(() -> new UnknownResourceException("Incident " + id + " did not exist yet at " + instant));
     }
 
@@ -105,7 +94,7 @@ public class AuditController {
                         @RequestParam(defaultValue = "true") boolean drills) {
         Instant instant = AuditParameters.instant("at", at, clock);
         var query = new FindBoardQuery(status, type, severity, BoundingBoxParameter.parse(bbox), drills);
-        return timeTravel.board(instant, query);
+        return trail.boardAt(instant, query);
     }
 
     /**
@@ -121,8 +110,7 @@ public class AuditController {
             throw new RuleViolationException("format", "format must be jsonl or csv");
         }
         requireKnown(id);
-        var events = search.incident(id, new AuditSearch.Filter(null, null, null, null, null), 0, Integer.MAX_VALUE)
-                .events();
+        var events = trail.incidentEvents(id, AuditFilter.EVERYTHING, 0, Integer.MAX_VALUE).events();
         boolean csv = chosen.equals("csv");
         String body = csv ? AuditExports.csv(events, json) : AuditExports.jsonLines(events, json);
         return ResponseEntity.ok()
@@ -142,7 +130,7 @@ public class AuditController {
             throw new RuleViolationException("format", "format must be json or html");
         }
         requireKnown(id);
-        AfterActionReport report = reports.of(id)
+        AfterActionReport report = trail.afterActionReport(id)
                 .orElseThrow(() -> new UnknownResourceException("No incident " + id));
         if (html) {
             return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
@@ -158,16 +146,16 @@ public class AuditController {
         Instant end = AuditParameters.instant("to", to, clock);
         AuditParameters.ordered(start, end);
         requireKnown(id);
-        return diffs.between(id, start, end);
+        return trail.diff(id, start, end);
     }
 
     @GetMapping("/events/{eventId}/chain")
     CausalChainView chain(@PathVariable String eventId) {
-        return chains.of(eventId).orElseThrow(() -> new UnknownResourceException("No event " + eventId));
+        return trail.chain(eventId).orElseThrow(() -> new UnknownResourceException("No event " + eventId));
     }
 
     private void requireKnown(String incidentId) {
-        if (!incidents.known(incidentId)) {
+        if (!trail.knows(incidentId)) {
             throw new UnknownResourceException("No incident " + incidentId);
         }
     }

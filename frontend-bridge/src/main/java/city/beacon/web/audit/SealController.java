@@ -1,5 +1,7 @@
-package city.beacon.infra.audit;
+package city.beacon.web.audit;
 
+import city.beacon.api.audit.LatestSeal;
+import city.beacon.api.audit.VerificationProgress;
 import city.beacon.web.problem.UnknownResourceException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,40 +11,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
 
 /** Tamper evidence for auditors (docs/audit.md): verification runs and the newest seal. */
 @RestController
 @RequestMapping("/api/audit")
 public class SealController {
-    private final VerificationRuns runs;
-    private final Seals seals;
+    private final TamperEvidence evidence;
 
-    public SealController(VerificationRuns runs, Seals seals) {
-        this.runs = runs;
-        this.seals = seals;
+    public SealController(TamperEvidence evidence) {
+        this.evidence = evidence;
     }
 
     @PostMapping("/verify")
-    ResponseEntity<Verification.Progress> verify() {
-        var run = runs.start();
+    ResponseEntity<VerificationProgress> verify() {
+        var run = evidence.verify();
         return ResponseEntity.accepted().location(URI.create("/api/audit/verify/" + run.runId())).body(run);
     }
 
     @GetMapping("/verify/{runId}")
-    Verification.Progress run(@PathVariable String runId) {
-        return runs.find(runId).orElseThrow(() -> new UnknownResourceException("No verification run " + runId));
+    VerificationProgress run(@PathVariable String runId) {
+        return evidence.verification(runId)
+                .orElseThrow(() -> new UnknownResourceException("No verification run " + runId));
     }
 
     /** The chain's head, to be kept outside the store (the log also receives every seal's hash). */
-    record LatestSeal(long number, long from, long to, String hash, Instant sealedAt) { }
-
     @GetMapping("/seals/latest")
     LatestSeal latest() {
-        var seal = seals.latest();
-        if (seal.number() == 0) {
-            throw new UnknownResourceException("Nothing sealed yet");
-        }
-        return new LatestSeal(seal.number(), seal.from(), seal.to(), seal.hash(), seal.sealedAt());
+        return evidence.latestSeal().orElseThrow(() -> new UnknownResourceException("Nothing sealed yet"));
     }
 }

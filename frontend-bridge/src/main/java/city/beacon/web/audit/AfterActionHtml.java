@@ -1,4 +1,4 @@
-package city.beacon.infra.audit;
+package city.beacon.web.audit;
 
 import city.beacon.api.audit.AfterActionReport;
 import city.beacon.api.audit.AfterActionReport.Decision;
@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** The after-action report as a printable page: no script, no external resource, every value escaped. */
-final class AfterActionHtml {
+public final class AfterActionHtml {
     private AfterActionHtml() { }
 
-    static String of(AfterActionReport report) {
+    public static String of(AfterActionReport report) {
         var incident = report.incident();
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>After-action report ").append(e(report.number())).append("</title><style>")

@@ -1,4 +1,4 @@
-package city.beacon.infra.demo;
+package city.beacon.web.demo;
 
 import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.Role;
@@ -21,9 +21,9 @@ import java.util.Map;
 @RestController
 @Profile("demo")
 public class DrillController {
-    private final DrillPlayer player;
+    private final Drills player;
 
-    public DrillController(DrillPlayer player) {
+    public DrillController(Drills player) {
         this.player = player;
     }
 
