@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * THE authorization matrix: who may use which endpoint and topic. docs/authorization.md is generated from this table
- * by {@link AuthorizationMatrixTest}, which also asserts every cell against a running node.
+ * by {@link AuthorizationMatrixIT}, which also asserts every cell against a running node.
  * <p>
  * Columns, in order: anonymous, operator, liaison of the incident's department (FIRE), liaison of another department
  * (POLICE), auditor, admin, sensor gateway key, department system key (FIRE's), CAP sender key. Cells: A allow,

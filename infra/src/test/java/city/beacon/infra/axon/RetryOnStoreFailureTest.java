@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A handler that did not get to do its work must fail its batch, so the processor handles the event again from its
- * stored token; only a handler's own bug is logged and skipped. Found by CrashUnderLoadTest: a processor restarted
+ * stored token; only a handler's own bug is logged and skipped. Found by CrashUnderLoadIT: a processor restarted
  * while its worker waited on a busy store had the event interrupted, logged and skipped for good.
  */
 class RetryOnStoreFailureTest {

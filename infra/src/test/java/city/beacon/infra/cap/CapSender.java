@@ -39,7 +39,7 @@ final class CapSender {
         try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(20_000);
             var out = socket.getOutputStream();
-            out.write(("POST " + CapApiTest.ALERTS + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nX-Api-Key: " + key
+            out.write(("POST " + CapApiIT.ALERTS + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nX-Api-Key: " + key
                     + "\r\nContent-Type: application/cap+xml\r\nContent-Length: " + declaredLength + "\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.write(new byte[sent]);
@@ -61,7 +61,7 @@ final class CapSender {
     }
 
     private Http.Response send(HttpRequest.BodyPublisher body, String contentType) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + CapApiTest.ALERTS)).POST(body)
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + CapApiIT.ALERTS)).POST(body)
                 .header("Content-Type", contentType).header("X-Api-Key", key).timeout(Duration.ofSeconds(60)).build();
         try {
             var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

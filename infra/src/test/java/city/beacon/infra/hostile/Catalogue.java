@@ -18,7 +18,7 @@ import static city.beacon.infra.hostile.Field.text;
 
 /**
  * Every REST endpoint of Beacon (each {@code @GetMapping}/{@code @PostMapping} in frontend-bridge and infra), with
- * who may call it and what its body looks like. {@code HostileInputTest} checks that none is missing.
+ * who may call it and what its body looks like. {@code HostileInputIT} checks that none is missing.
  */
 final class Catalogue {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import java.time.Instant;
 
 /**
- * Run in a child JVM by {@link ProjectionCrashTest}: a whole Beacon node over the given data directory that halts
+ * Run in a child JVM by {@link ProjectionCrashIT}: a whole Beacon node over the given data directory that halts
  * itself in the middle of an incident-detail batch ({@link HaltMidFlush}).
  * <ul>
  *   <li>{@code load}: schedules an acknowledgment deadline due in {@code args[2]} seconds (task {@link #PROBE_TASK}),

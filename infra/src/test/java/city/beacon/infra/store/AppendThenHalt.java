@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Run in a child JVM by {@link DurableStoreTest}: appends events from several threads on an embedded store, prints
+ * Run in a child JVM by {@link DurableStoreIT}: appends events from several threads on an embedded store, prints
  * each acknowledged event, and halts the JVM (no shutdown hooks, no store close) right after the last acknowledgment.
  */
 public final class AppendThenHalt {

@@ -7,7 +7,7 @@ import org.bson.Document;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM by {@link DerivedWritesCrashTest}: one thread writes read-model rows one after another (derived
+ * Run in a child JVM by {@link DerivedWritesCrashIT}: one thread writes read-model rows one after another (derived
  * writes) and an event commit after every fifth row; three more threads write event commits. Every acknowledgment is
  * printed, and the JVM halts (no shutdown hooks, no store close) right after the requested number of acknowledged
  * event commits.
