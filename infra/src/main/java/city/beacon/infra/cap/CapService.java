@@ -4,6 +4,7 @@ import city.beacon.api.common.Actor;
 import city.beacon.api.common.NotPermittedException;
 import city.beacon.api.common.Role;
 import city.beacon.api.common.RuleViolationException;
+import city.beacon.api.common.TransitionRejectedException;
 import city.beacon.api.incident.*;
 import city.beacon.infra.cap.ReceivedAlerts.Received;
 import city.beacon.infra.cap.xml.Alert;
@@ -13,8 +14,12 @@ import city.beacon.web.messaging.Commands;
 import city.beacon.web.messaging.Queries;
 import city.beacon.web.problem.UnknownResourceException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -29,6 +34,9 @@ import static city.beacon.web.cap.CapAlerts.Outcome.*;
  * find it and how a second copy is recognised and changes nothing.
  */
 class CapService implements CapAlerts {
+    /** Longer than any command may take (Commands waits 15 s): an untaken claim this old died with its node. */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(CapService.class);
     private final CapCodec codec;
     private final CapAlertWriter writer;
     private final CapAlertReader reader;
@@ -80,16 +88,24 @@ class CapService implements CapAlerts {
             return own(alert);
         }
         var key = ReceivedAlerts.key(alert.getSender(), alert.getIdentifier());
-        var earlier = received.find(key);
+        var earlier = received.claim(key);
+        Received resumed = null;
         if (earlier.isPresent()) {
-            return outcome(alert, earlier.get().incidentId(), ALREADY_RECEIVED);
+            var now = clock.instant();
+            var retaken = received.retake(earlier.get(), now.minus(ABANDONED_AFTER), now);
+            if (retaken.isEmpty()) {
+                return outcome(alert, earlier.get().alert().incidentId(), ALREADY_RECEIVED);
+            }
+            resumed = retaken.get().alert();
+            log.warn("CAP alert {} was claimed at {} but never taken whole (its node stopped?): taking it again",
+                    key, earlier.get().claimedAt());
         }
         requireActionable(alert);
         var actor = new Actor("cap:" + agency, Role.SYSTEM, null);
         try {
             return switch (alert.getMsgType()) {
-                case ALERT -> report(alert, key, agency, actor, List.of());
-                case UPDATE, CANCEL -> change(alert, key, agency, actor);
+                case ALERT -> report(alert, key, agency, actor, List.of(), resumed);
+                case UPDATE, CANCEL -> change(alert, key, agency, actor, resumed);
                 case ACK, ERROR -> throw new CapViolation("msgType", "Beacon does not act on "
                         + alert.getMsgType().value() + " messages");
             };
@@ -121,28 +137,39 @@ class CapService implements CapAlerts {
         return outcome(alert, known ? incidentId : null, OWN_ALERT);
     }
 
+    /** @param resumed the claim of an earlier try that died before its commands were all accepted, or null */
     private ImportedAlert report(Alert alert, String key, String agency, Actor actor,
-                                 List<String> unknownReferences) {
+                                 List<String> unknownReferences, Received resumed) {
         var facts = reader.read(alert);
-        var incidentId = IncidentId.random();
-        claim(new Received(key, alert.getSender(), incidentId.value(), facts.drill(), agency));
+        var incidentId = resumed != null && resumed.incidentId() != null ? new IncidentId(resumed.incidentId())
+                : IncidentId.random();
+        if (resumed == null) {
+            claim(new Received(key, alert.getSender(), incidentId.value(), facts.drill(), agency));
+        }
         try {
-            commands.send(new ReportIncidentCommand(incidentId, facts.type(), facts.severity(), facts.urgency(),
+            var report = new ReportIncidentCommand(incidentId, facts.type(), facts.severity(), facts.urgency(),
                     facts.certainty(), facts.location(), facts.summary(), facts.source(alert.getIdentifier()),
-                    facts.drill()), actor);
+                    facts.drill());
+            if (resumed == null) {
+                commands.send(report, actor);
+            } else {
+                sendUnlessDone(report, actor);
+            }
             if (!unknownReferences.isEmpty()) {
                 commands.send(new AddIncidentNoteCommand(incidentId, "Opened from CAP " + alert.getMsgType().value()
                         + " " + alert.getIdentifier() + " of alerts Beacon never received: "
                         + String.join(" ", unknownReferences)), actor);
             }
         } catch (RuntimeException e) {
-            received.release(key);
+            releaseUnlessResumed(key, resumed);
             throw e;
         }
-        return outcome(alert, incidentId.value(), unknownReferences.isEmpty() ? CREATED : CREATED_FROM_UNKNOWN_REFERENCES);
+        received.markTaken(key);
+        return outcome(alert, incidentId.value(),
+                unknownReferences.isEmpty() ? CREATED : CREATED_FROM_UNKNOWN_REFERENCES);
     }
 
-    private ImportedAlert change(Alert alert, String key, String agency, Actor actor) {
+    private ImportedAlert change(Alert alert, String key, String agency, Actor actor, Received resumed) {
         if (alert.getReferences() == null || alert.getReferences().isBlank()) {
             throw new CapViolation("references", "an " + alert.getMsgType().value() + " must reference earlier alerts");
         }
@@ -165,19 +192,29 @@ class CapService implements CapAlerts {
         }
         if (target == null) {
             if (alert.getMsgType() == Alert.CapMsgType.CANCEL) {
-                claim(new Received(key, alert.getSender(), null, drill, agency));
+                if (resumed == null) {
+                    claim(new Received(key, alert.getSender(), null, drill, agency));
+                }
+                received.markTaken(key);
                 return outcome(alert, null, NOTHING_TO_CANCEL);
             }
-            return report(alert, key, agency, actor, references);
+            return report(alert, key, agency, actor, references, resumed);
         }
         var id = new IncidentId(target.incidentId());
         var facts = alert.getMsgType() == Alert.CapMsgType.CANCEL ? null : reader.read(alert);
-        claim(new Received(key, alert.getSender(), id.value(), drill, agency));
+        if (resumed == null) {
+            claim(new Received(key, alert.getSender(), id.value(), drill, agency));
+        }
         try {
             if (facts == null) {
                 var why = alert.getNote() == null || alert.getNote().isBlank() ? "" : ": " + alert.getNote().strip();
-                commands.send(new CancelIncidentCommand(id, "Cancelled by " + alert.getSender() + " (CAP "
-                        + alert.getIdentifier() + ")" + why), actor);
+                var cancel = new CancelIncidentCommand(id, "Cancelled by " + alert.getSender() + " (CAP "
+                        + alert.getIdentifier() + ")" + why);
+                if (resumed == null) {
+                    commands.send(cancel, actor);
+                } else {
+                    sendUnlessDone(cancel, actor);
+                }
             } else {
                 commands.send(new ReclassifyIncidentCommand(id, facts.type(), facts.severity(), facts.urgency(),
                         facts.certainty(), "CAP update " + alert.getIdentifier()), actor);
@@ -189,10 +226,31 @@ class CapService implements CapAlerts {
                         + alert.getSender() + ": " + facts.summary()), actor);
             }
         } catch (RuntimeException e) {
-            received.release(key);
+            releaseUnlessResumed(key, resumed);
             throw e;
         }
+        received.markTaken(key);
         return outcome(alert, id.value(), facts == null ? CANCELLED : UPDATED);
+    }
+
+    /**
+     * A command of a retaken alert that its first try may have had accepted before its node stopped: an incident
+     * reported already answers a conflict, one cancelled already refuses the cancel; both mean it was done.
+     */
+    private void sendUnlessDone(Object command, Actor actor) {
+        try {
+            commands.send(command, actor);
+        } catch (ConcurrencyException | TransitionRejectedException done) {
+            log.info("{} of a retaken CAP alert was accepted before: {}", command.getClass().getSimpleName(),
+                    done.getMessage());
+        }
+    }
+
+    /** A fresh claim is released so a resend starts over; a retaken one keeps the incident id it promised. */
+    private void releaseUnlessResumed(String key, Received resumed) {
+        if (resumed == null) {
+            received.release(key);
+        }
     }
 
     /** Refused before anything changes: another agency's alert, or an exercise meeting reality. */

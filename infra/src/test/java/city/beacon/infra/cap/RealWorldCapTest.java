@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * shipped cap.yml tables: what each becomes, or why it is refused.
  */
 class RealWorldCapTest {
-    private static final CapImportProperties SHIPPED = shippedTables();
+    static final CapImportProperties SHIPPED = shippedTables();
     private final CapCodec codec = new CapCodec();
     private final CapAlertReader reader = CapConfiguration.reader(SHIPPED);
 
