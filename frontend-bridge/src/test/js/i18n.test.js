@@ -53,6 +53,7 @@ test('keys the console builds from values exist in both languages', () => {
   ['incidents', 'board', 'verify'].forEach((tab) => built.push('audit.tab.' + tab));
   ['1h', '24h', '7d'].forEach((w) => built.push('audit.window.' + w));
   ['AREA_CODE', 'AREA_CODE_UNRESOLVED'].forEach((b) => built.push('location.' + b));
+  ['LIVE', 'REBUILDING'].forEach((s) => built.push('projState.' + s));
   ['CLOSED', 'OPEN', 'HALF_OPEN'].forEach((s) => built.push('circuit.' + s));
   ['confirm', 'contain', 'close', 'note', 'reclassify', 'resolve', 'cancel', 'merge', 'location']
     .forEach((a) => built.push('action.' + a));

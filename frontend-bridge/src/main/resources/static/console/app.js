@@ -9,6 +9,7 @@ import { createBoard } from './board.js';
 import { createQueue } from './queue.js';
 import { createAuditor } from './auditor.js';
 import { createDepartments } from './departments.js';
+import { createProjections } from './projections.js';
 
 function setupHeader(user) {
   const lang = document.getElementById('lang');
@@ -79,7 +80,11 @@ async function start() {
   let view;
   if (user.role === 'OPERATOR' || user.role === 'ADMIN') {
     view = 'board';
-    if (user.role === 'ADMIN') createDepartments(document.getElementById('admin'));
+    if (user.role === 'ADMIN') {
+      const admin = document.getElementById('admin');
+      createDepartments(admin);
+      createProjections(admin);
+    }
     const board = createBoard(main);
     document.getElementById('sound').hidden = false;
     setupDrillButton(board);

@@ -143,6 +143,12 @@ export const en = {
   'move.title': 'Location', 'move.lat': 'Latitude', 'move.lon': 'Longitude', 'move.pick': 'Pick on map',
   'move.clickMap': 'Click the map at the new location.', 'move.needNumber': 'a number is needed',
   'redaction.withheld': '[withheld]',
+  'admin.proj.title': 'Projections', 'admin.proj.hint': 'Read models built from the event stream. A rebuild replays every event into a new generation; the current one keeps answering until the new one has caught up.',
+  'admin.proj.name': 'Projection', 'admin.proj.state': 'State', 'admin.proj.position': 'Position / head',
+  'admin.proj.lag': 'Lag (events)', 'admin.proj.generation': 'Generation', 'admin.proj.progress': 'Rebuild',
+  'admin.proj.action': 'Action', 'admin.proj.rebuild': 'Rebuild', 'admin.proj.positionOf': '{position} / {head}',
+  'admin.proj.progressText': '{done} of {total} ({percent} %) · {rate} events/s · {eta} left',
+  'projState.LIVE': 'Live', 'projState.REBUILDING': 'Rebuilding',
 };
 export const zh = {
   'app.title': 'Beacon 指挥中心', 'app.subtitle': '城市突发事件指挥调度',
@@ -278,4 +284,10 @@ export const zh = {
   'move.title': '位置', 'move.lat': '纬度', 'move.lon': '经度', 'move.pick': '在地图上选点',
   'move.clickMap': '请在地图上点击新的位置。', 'move.needNumber': '需要填写数字',
   'redaction.withheld': '［已隐去］',
+  'admin.proj.title': '投影（读模型）', 'admin.proj.hint': '由事件流构建的读模型。重建会将全部事件重放到新一代投影；新一代追上之前，当前一代继续提供查询。',
+  'admin.proj.name': '投影', 'admin.proj.state': '状态', 'admin.proj.position': '位置 / 最新',
+  'admin.proj.lag': '落后（条）', 'admin.proj.generation': '代', 'admin.proj.progress': '重建进度',
+  'admin.proj.action': '操作', 'admin.proj.rebuild': '重建', 'admin.proj.positionOf': '{position} / {head}',
+  'admin.proj.progressText': '{done}/{total}（{percent}%）· 每秒 {rate} 条 · 剩余 {eta}',
+  'projState.LIVE': '实时', 'projState.REBUILDING': '重建中',
 };
