@@ -3,34 +3,34 @@
  * it does not, nothing can be changed or loaded and the banner says so; when it answers again the live feed is
  * reconnected, so every view starts from a fresh snapshot instead of what it showed before the outage.
  */
-(function () {
-  'use strict';
-  let down = false;
+import { t } from './i18n.js';
+import { follow, dropConnection } from './live.js';
 
-  function banner() {
-    let node = document.getElementById('store-down');
-    if (!node) {
-      node = document.createElement('div');
-      node.id = 'store-down';
-      node.className = 'store-down';
-      node.setAttribute('role', 'alert');
-      node.dataset.i18n = 'store.down';
-      node.hidden = true;
-      document.body.insertBefore(node, document.getElementById('main'));
-    }
-    node.textContent = BeaconI18n.t('store.down');
-    return node;
+let down = false;
+
+function banner() {
+  let node = document.getElementById('store-down');
+  if (!node) {
+    node = document.createElement('div');
+    node.id = 'store-down';
+    node.className = 'store-down';
+    node.setAttribute('role', 'alert');
+    node.dataset.i18n = 'store.down';
+    node.hidden = true;
+    document.body.insertBefore(node, document.getElementById('main'));
   }
+  node.textContent = t('store.down');
+  return node;
+}
 
-  function show(status) {
-    const nowDown = status && status.store === 'DOWN';
-    banner().hidden = !nowDown;
-    if (down && !nowDown) BeaconLive.dropConnection();   // back: resubscribe everything for fresh snapshots
-    down = nowDown;
-  }
+function show(status) {
+  const nowDown = !!status && status.store === 'DOWN';
+  banner().hidden = !nowDown;
+  if (down && !nowDown) dropConnection();   // back: resubscribe everything for fresh snapshots
+  down = nowDown;
+}
 
-  document.addEventListener('DOMContentLoaded', () => {
-    banner();
-    BeaconLive.follow('/topic/status', { snapshot: show, delta: show });
-  });
-})();
+export function watchStore() {
+  banner();
+  follow('/topic/status', { snapshot: show, delta: show });
+}

@@ -175,7 +175,12 @@ class ConsoleBrowserIT {
     @Test
     @Order(5)
     void afterANetworkDropTheConsoleReconnectsAndCatchesUpFromAFreshSnapshot() {
-        ((org.openqa.selenium.JavascriptExecutor) operator.driver()).executeScript("BeaconLive.dropConnection()");
+        // The console is ES modules: the live feed's module is the page's own instance, imported again by its URL.
+        Object dropped = ((org.openqa.selenium.JavascriptExecutor) operator.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/console/live.js').then((live) => { live.dropConnection(); done('dropped'); },"
+                        + " (e) => done(String(e)));");
+        assertThat(dropped).isEqualTo("dropped");
         operator.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
         var missed = operatorApi.post("/api/incidents", Reports.gasLeak("Reported while the console was offline"));
         String id = missed.json().path("id").asText();
@@ -222,6 +227,56 @@ class ConsoleBrowserIT {
             assertThat(admin.find(By.cssSelector("#departments-admin summary")).getText())
                     .isEqualTo("Department systems");
         }
+    }
+
+    @Test
+    @Order(8)
+    void anOperatorMergesADuplicateIntoAnotherIncidentAndMovesAnIncidentFromThePanel() {
+        var first = operatorApi.post("/api/incidents", Reports.gasLeak("Gas smell on Fuzhou Road")).json();
+        var second = operatorApi.post("/api/incidents", Reports.gasLeak("Second caller: gas smell, Fuzhou Road")).json();
+        String original = first.path("id").asText();
+        String duplicate = second.path("id").asText();
+        String originalNumber = first.path("number").asText();
+        operator.find(By.cssSelector("#incident-list li[data-incident='" + original + "']"));
+
+        operator.click(By.cssSelector("#incident-list li[data-incident='" + duplicate + "']"));
+        operator.until(d -> second.path("number").asText().equals(d.findElement(By.id("panel-number")).getText()));
+        operator.until(d -> !d.findElements(By.cssSelector("#input-merge-into option[value='" + original + "']")).isEmpty());
+        new Select(operator.find(By.id("input-merge-into"))).selectByValue(original);
+        operator.click(By.id("action-merge"));
+
+        operator.until(d -> "MERGED".equals(d.findElement(By.id("panel-status")).getAttribute("data-status")));
+        assertThat(operator.find(By.id("panel-merged-into")).getText()).isEqualTo(originalNumber);
+        operator.until(d -> d.findElements(By.cssSelector("#incident-list li[data-incident='" + duplicate + "']")).isEmpty());
+        operator.until(d -> d.findElement(By.id("panel-timeline")).getText().contains("Merged into incident"));
+        assertThat(operatorApi.get("/api/incidents/" + duplicate).json().path("mergedInto").asText()).isEqualTo(original);
+
+        operator.click(By.cssSelector("#incident-list li[data-incident='" + original + "']"));
+        operator.until(d -> originalNumber.equals(d.findElement(By.id("panel-number")).getText()));
+        typeInto("input-move-lat", "95");
+        typeInto("input-move-lon", "121.49");
+        operator.click(By.id("action-location"));
+        // the server's problem details, as it words them, naming the field
+        operator.until(d -> d.findElement(By.id("panel-message")).getText().contains("lat"));
+        assertThat(operator.find(By.id("panel-message")).getText()).startsWith("Refused:").contains("90");
+
+        typeInto("input-move-lat", "31.24");
+        typeInto("input-move-address", "Fuzhou Road 200");
+        operator.click(By.id("action-location"));
+        operator.until(d -> "31.24000, 121.49000".equals(d.findElement(By.id("panel-point")).getText()));
+        assertThat(operator.find(By.id("panel-address")).getText()).isEqualTo("Fuzhou Road 200");
+        assertThat(operator.find(By.id("panel-message")).getText()).isEmpty();
+        operator.until(d -> d.findElement(By.id("panel-timeline")).getText().contains("Location updated"));
+        var moved = operatorApi.get("/api/incidents/" + original).json().path("location");
+        assertThat(moved.path("point").path("lat").asDouble()).isEqualTo(31.24);
+        assertThat(moved.path("point").path("lon").asDouble()).isEqualTo(121.49);
+        operator.screenshot("merge-and-move.png");
+    }
+
+    private static void typeInto(String id, String text) {
+        var input = operator.find(By.id(id));
+        input.clear();
+        input.sendKeys(text);
     }
 
     private static String statusOfTask(java.util.List<WebElement> badges) {
