@@ -1,12 +1,15 @@
 /*
  * The "store unreachable" banner (docs/operations.md): Beacon pushes whether its store answers on /topic/status. While
  * it does not, nothing can be changed or loaded and the banner says so; when it answers again the live feed is
- * reconnected, so every view starts from a fresh snapshot instead of what it showed before the outage.
+ * reconnected, so every view starts from a fresh snapshot instead of what it showed before the outage. A store that
+ * answers but refuses writes (REFUSING_WRITES: its disk full) gets a banner of its own; views keep following, so
+ * nothing is reconnected when it takes writes again.
  */
-import { t } from './i18n.js';
+import { t, onChange } from './i18n.js';
 import { follow, dropConnection } from './live.js';
 
 let down = false;
+let current = null;
 
 function banner() {
   let node = document.getElementById('store-down');
@@ -15,22 +18,31 @@ function banner() {
     node.id = 'store-down';
     node.className = 'store-down';
     node.setAttribute('role', 'alert');
-    node.dataset.i18n = 'store.down';
     node.hidden = true;
     document.body.insertBefore(node, document.getElementById('main'));
   }
-  node.textContent = t('store.down');
+  render(node);
   return node;
 }
 
+function render(node) {
+  const refusing = !!current && current.store === 'REFUSING_WRITES';
+  node.dataset.state = current ? current.store : 'UP';
+  node.textContent = refusing ? t('store.refusing', { reason: current.reason || '' }) : t('store.down');
+}
+
 function show(status) {
+  current = status || null;
   const nowDown = !!status && status.store === 'DOWN';
-  banner().hidden = !nowDown;
+  const node = banner();
+  node.hidden = !nowDown && !(status && status.store === 'REFUSING_WRITES');
+  render(node);
   if (down && !nowDown) dropConnection();   // back: resubscribe everything for fresh snapshots
   down = nowDown;
 }
 
 export function watchStore() {
   banner();
+  onChange(() => render(banner()));   // its text depends on the state, so it is not a plain data-i18n node
   follow('/topic/status', { snapshot: show, delta: show });
 }

@@ -19,8 +19,8 @@ public class StoreResilienceConfiguration {
     }
 
     @Bean
-    StoreStatusFeed storeStatusFeed(LiveFeed feed, StoreConnectivity connectivity) {
-        return new StoreStatusFeed(feed, connectivity);
+    StoreStatusFeed storeStatusFeed(LiveFeed feed, StoreConnectivity connectivity, StoreWrites writes) {
+        return new StoreStatusFeed(feed, connectivity, writes);
     }
 
     @Bean

@@ -9,25 +9,43 @@ import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import java.time.Instant;
 
 /**
- * Tells consoles whether the store answers, on {@code /topic/status}: a snapshot on subscribe, a delta on every
- * change. The broker lives in this node's memory, so the message reaches consoles while the store is away; when it
+ * Tells consoles whether the store answers and takes writes, on {@code /topic/status}: a snapshot on subscribe, a
+ * delta on every change. A store that answers but refuses writes (its disk full, no primary) is REFUSING_WRITES:
+ * consoles still load and follow, but nothing can be changed. The broker lives in this node's memory, so the message reaches consoles while the store is away; when it
  * returns, consoles subscribe afresh and so get fresh snapshots of everything they show.
  */
 public class StoreStatusFeed {
     private final LiveFeed feed;
     private final StoreConnectivity connectivity;
+    private final StoreWrites writes;
 
-    /** What consoles see; the reason (with the store's address) stays in health details, for admins. */
-    public record StoreStatus(String store, Instant since) {
-        static StoreStatus of(StoreConnectivity.State state) {
-            return new StoreStatus(state.reachable() || !state.known() ? "UP" : "DOWN", state.since());
+    /**
+     * What consoles see: UP, DOWN or REFUSING_WRITES, and the reason writes are refused in words an operator can
+     * act on; the store's address and own words stay in health details, for admins.
+     */
+    public record StoreStatus(String store, Instant since, String reason) {
+        static StoreStatus of(StoreConnectivity.State reach, StoreWrites.State writes) {
+            if (reach.known() && !reach.reachable()) {
+                return new StoreStatus("DOWN", reach.since(), null);
+            }
+            if (!writes.accepting()) {
+                return new StoreStatus("REFUSING_WRITES", writes.since(), writes.reason());
+            }
+            return new StoreStatus("UP", reach.since().isAfter(writes.since()) ? reach.since() : writes.since(),
+                    null);
         }
     }
 
-    public StoreStatusFeed(LiveFeed feed, StoreConnectivity connectivity) {
+    public StoreStatusFeed(LiveFeed feed, StoreConnectivity connectivity, StoreWrites writes) {
         this.feed = feed;
         this.connectivity = connectivity;
-        connectivity.onChange(state -> feed.publish(Topics.STATUS, StoreStatus.of(state), null));
+        this.writes = writes;
+        connectivity.onChange(state -> feed.publish(Topics.STATUS, current(), null));
+        writes.onChange(state -> feed.publish(Topics.STATUS, current(), null));
+    }
+
+    private StoreStatus current() {
+        return StoreStatus.of(connectivity.state(), writes.state());
     }
 
     @EventListener
@@ -36,7 +54,7 @@ public class StoreStatusFeed {
         if (Topics.STATUS.equals(headers.getDestination()) && headers.getSessionId() != null
                 && headers.getSubscriptionId() != null) {
             feed.sendSnapshot(headers.getSessionId(), headers.getSubscriptionId(), Topics.STATUS,
-                    () -> StoreStatus.of(connectivity.state()), () -> null);
+                    this::current, () -> null);
         }
     }
 }

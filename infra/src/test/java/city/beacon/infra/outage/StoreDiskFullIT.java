@@ -6,7 +6,9 @@ import city.beacon.infra.support.EventCount;
 import city.beacon.infra.support.Http;
 import city.beacon.infra.support.Reports;
 import city.beacon.infra.support.Scrape;
+import city.beacon.infra.support.StompProbe;
 import city.beacon.infra.support.StoreProcess;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -48,7 +50,9 @@ class StoreDiskFullIT {
         QuietLogs.apply();
         var store = new StoreProcess(directory.resolve("store.mv"), StoreProcess.freePort()).start();
         try (store; var node = BeaconNode.start(directory.resolve("node"), "--beacon.mongodb.uri=" + store.uri());
-             MongoClient reader = MongoClients.create(store.uri())) {
+             MongoClient reader = MongoClients.create(store.uri());
+             var console = StompProbe.connect(node.baseUrl(), "operator", "operator").subscribe("/topic/status")) {
+            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(20));
             MongoDatabase database = reader.getDatabase("beacon");
             Http operator = node.as("operator");
             Http admin = node.as("admin");
@@ -79,6 +83,10 @@ class StoreDiskFullIT {
             long down = (System.nanoTime() - filled) / 1_000_000;
             var numbersBefore = database.getCollection("incident_number_claims").countDocuments();
             var eventsBefore = EventCount.of(database);
+
+            var banner = console.next(m -> isStatus(m, "REFUSING_WRITES"), Duration.ofSeconds(10));
+            assertThat(banner.path("payload").path("reason").asText()).as("what the console's banner says")
+                    .startsWith(NO_SPACE);
 
             List<Long> refusals = refuseAll(operator, 24, 4);
             Collections.sort(refusals);
@@ -121,6 +129,7 @@ class StoreDiskFullIT {
                 assertThat(health.status()).as(health.body()).isEqualTo(200);
             });
             long ready = (System.nanoTime() - roomAgain) / 1_000_000;
+            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(10));
             // Response plans and read models interrupted by the refusal are completed once the store writes again.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(acknowledged.stream()
                     .map(id -> tasksOf(operator, id)).toList()).as("tasks per acknowledged report")
@@ -138,6 +147,11 @@ class StoreDiskFullIT {
                     .as("one incident number per report acknowledged, none for the refused ones")
                     .isEqualTo(acknowledged.size());
         }
+    }
+
+    private static boolean isStatus(JsonNode message, String store) {
+        return "/topic/status".equals(message.path("topic").asText())
+                && store.equals(message.path("payload").path("store").asText());
     }
 
     private static void assertRefusedForWantOfSpace(Http.Response response) {
