@@ -54,7 +54,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
         "beacon.departments.police.api-key=police-key",
         "beacon.departments.gas_utility.api-key=gas-key",
         "beacon.departments.water.api-key=",
-        "beacon.sensors.gateway.api-keys.north=gateway-key"})
+        "beacon.sensors.gateway.api-keys.north=gateway-key",
+        "beacon.cap.trusted-senders.weather-bureau.api-key=cap-key",
+        "beacon.cap.max-alert-bytes=2048"})
 public abstract class WebSliceTest {
     protected static final BeaconUser OPERATOR = new BeaconUser("desk-7", "{noop}x", Role.OPERATOR, null);
     protected static final BeaconUser FIRE_LIAISON = new BeaconUser("fire-1", "{noop}x", Role.LIAISON,
