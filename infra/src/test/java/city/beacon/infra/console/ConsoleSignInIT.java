@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Signing in to the console and what the session may do: a browser's session-authenticated changes need the CSRF
@@ -142,8 +143,10 @@ class ConsoleSignInIT {
 
             // The wall display still gets the change; the signed-out browser, subscribed to the same topic, does not.
             wall.next(m -> id.equals(m.path("payload").path("row").path("id").asText()), wait);
-            Thread.sleep(500);   // the broker fans one message out to both at once; this only covers thread hand-off
-            assertThat(browser.received()).noneMatch(m -> id.equals(m.path("payload").path("row").path("id").asText()));
+            // The broker fans one message out to both at once; watching a while covers the thread hand-off.
+            await().atMost(java.time.Duration.ofSeconds(5)).during(java.time.Duration.ofMillis(500))
+                    .until(() -> browser.received().stream()
+                            .noneMatch(m -> id.equals(m.path("payload").path("row").path("id").asText())));
         }
     }
 

@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 class DeadDepartmentsIT {
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final int SAMPLES = 15;
+    private static final Duration DEPARTMENT_TIME_LIMIT = Duration.ofMillis(500);
     private static final List<Department> DEAD = List.of(Department.POLICE, Department.GAS_UTILITY, Department.TRAFFIC);
 
     private final List<FakeDepartmentSystem> systems = new ArrayList<>();
@@ -57,7 +58,7 @@ class DeadDepartmentsIT {
                 "--beacon.departments.police.webhook-url=" + police.url("/tasks"),
                 "--beacon.departments.gas_utility.webhook-url=" + gas.url("/tasks"),
                 "--beacon.departments.traffic.webhook-url=" + trafficUrl,
-                "--resilience4j.timelimiter.configs.department.timeout-duration=500ms",
+                "--resilience4j.timelimiter.configs.department.timeout-duration=" + DEPARTMENT_TIME_LIMIT,
                 "--resilience4j.circuitbreaker.configs.department.wait-duration-in-open-state=2s",
                 "--beacon.department-notifier.first-retry-after=200ms",
                 "--beacon.department-notifier.max-retry-after=1s")) {
@@ -169,9 +170,10 @@ class DeadDepartmentsIT {
                     percentile(healthy, 50), percentile(healthy, 99), OUTAGE.toSeconds(), percentile(dead, 50),
                     percentile(dead, 99), SAMPLES, drainMs, waiting.get(Department.POLICE).size(),
                     waiting.get(Department.GAS_UTILITY).size(), waiting.get(Department.TRAFFIC).size());
-            // Loose on purpose (a shared 2-core machine): the figures above are the measurement.
-            assertThat(percentile(dead, 50)).as("p50 with departments dead vs healthy")
-                    .isLessThanOrEqualTo(percentile(healthy, 50) * 2 + 50);
+            // Loose on purpose (a shared 2-core machine): the figures above are the measurement. An operator held
+            // up by a dead department would wait for its time limit (500 ms) on top of the healthy figure.
+            assertThat(percentile(dead, 50)).as("p50 with departments dead vs healthy, ms")
+                    .isLessThan(percentile(healthy, 50) + DEPARTMENT_TIME_LIMIT.toMillis());
         }
     }
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,8 +28,15 @@ final class FakeDepartmentSystem implements AutoCloseable {
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger scriptIndex = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    static final Duration LONGEST_HOLD = Duration.ofMinutes(2);
 
-    record Reply(int status, Duration delay) {
+    /** @param held the answer waits until the test calls {@link #release()} (at most {@link #LONGEST_HOLD}) */
+    record Reply(int status, Duration delay, boolean held) {
+        Reply(int status, Duration delay) {
+            this(status, delay, false);
+        }
+
         static Reply ok() {
             return new Reply(200, Duration.ZERO);
         }
@@ -38,6 +47,11 @@ final class FakeDepartmentSystem implements AutoCloseable {
 
         static Reply slow(Duration delay) {
             return new Reply(200, delay);
+        }
+
+        /** A system that has taken the request and not answered yet, for as long as the test says. */
+        static Reply heldUntilReleased() {
+            return new Reply(200, Duration.ZERO, true);
         }
     }
 
@@ -58,6 +72,9 @@ final class FakeDepartmentSystem implements AutoCloseable {
             List<Reply> replies = this.script;
             Reply reply = replies.get(Math.min(index, replies.size() - 1));
             try {
+                if (reply.held()) {
+                    released.await(LONGEST_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 Thread.sleep(reply.delay().toMillis());
                 byte[] answer = ("{\"reply\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(reply.status(), answer.length);
@@ -112,6 +129,11 @@ final class FakeDepartmentSystem implements AutoCloseable {
     /** Idempotency keys in the order they first arrived: what a department that drops repeats processes. */
     List<String> firstArrivals() {
         return received.stream().map(Received::idempotencyKey).distinct().toList();
+    }
+
+    /** Held answers go out now. */
+    void release() {
+        released.countDown();
     }
 
     int requests() {

@@ -7,8 +7,11 @@ import city.beacon.infra.support.KeyedHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 /** Creates the {@link Fixture} through the API, as clients would, then waits until nothing more happens. */
 final class Fixtures {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofMillis(700);
 
     private Fixtures() { }
 
@@ -100,30 +104,21 @@ final class Fixtures {
         return quiet;
     }
 
-    /** As above, but answers null if the store is still growing after {@code wait}. */
+    /**
+     * As above, but answers null if the store is still growing after {@code wait}. Quiet: the same count at every
+     * look for {@link #QUIET} running; any change starts the quiet period again.
+     */
     static EventCount awaitQuiet(MongoDatabase database, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        var last = EventCount.of(database);
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            pause();
-            var now = EventCount.of(database);
-            if (!now.equals(last)) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince >= Duration.ofMillis(700).toNanos()) {
-                return now;
-            }
-        }
-        return null;
-    }
-
-    private static void pause() {
+        var last = new AtomicReference<>(EventCount.of(database));
         try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            await().atMost(wait).pollInterval(Duration.ofMillis(100)).during(QUIET)
+                    .until(() -> {
+                        var now = EventCount.of(database);
+                        return now.equals(last.getAndSet(now));
+                    });
+            return last.get();
+        } catch (ConditionTimeoutException stillGrowing) {
+            return null;
         }
     }
 }

@@ -68,7 +68,8 @@ record StompCase(String destination, String kind, Caller caller, List<String> fr
         while ((frame = stomp.next(WAIT)) != null) {
             if ("MESSAGE".equals(frame.command())) {
                 messages++;
-            } else if ("ERROR".equals(frame.command())) {
+            } else if ("ERROR".equals(frame.command()) || isProtocolErrorClose(frame)) {
+                // As for a single frame: under load the 1002 close may overtake the ERROR frame it follows.
                 return new Result("STOMP ERROR", messages < subscriptions ? null
                         : "ERROR only after all " + subscriptions + " subscriptions were served");
             } else if ("CLOSED".equals(frame.command())) {
