@@ -3,7 +3,10 @@ package city.beacon.web;
 import city.beacon.web.cap.CapController;
 import city.beacon.web.cap.CapProperties;
 import city.beacon.web.cap.CapSecurityConfiguration;
+import city.beacon.web.audit.AuditController;
+import city.beacon.web.audit.SealController;
 import city.beacon.web.console.SignedInUserController;
+import city.beacon.web.department.DepartmentsController;
 import city.beacon.web.department.DepartmentApiKeys;
 import city.beacon.web.department.DepartmentSystemSecurityConfiguration;
 import city.beacon.web.incident.IncidentActionController;
@@ -59,7 +62,7 @@ import java.time.Clock;
         IncidentTimelineController.class, TaskController.class, TaskActionController.class,
         DepartmentTaskController.class, UnitController.class, DepartmentQueueController.class, KpiController.class,
         SensorController.class, ReadingsController.class, CapController.class, LoginThrottleController.class,
-        SignedInUserController.class})
+        SignedInUserController.class, AuditController.class, SealController.class, DepartmentsController.class})
 public class WebSlice {
     /** Stands for the store's driver timing out: the composition root tells the web layer which failures those are. */
     public static final class StoreTimeout extends InterruptedIOException {

@@ -3,7 +3,10 @@ package city.beacon.web;
 import city.beacon.api.common.Actor;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.Role;
+import city.beacon.web.audit.AuditTrail;
+import city.beacon.web.audit.TamperEvidence;
 import city.beacon.web.cap.CapAlerts;
+import city.beacon.web.department.DepartmentLinks;
 import city.beacon.web.security.BeaconUser;
 import city.beacon.web.sensor.ReadingIntake;
 import org.axonframework.commandhandling.CommandMessage;
@@ -76,6 +79,12 @@ public abstract class WebSliceTest {
     protected ReadingIntake readingIntake;
     @MockitoBean
     protected CapAlerts capAlerts;
+    @MockitoBean
+    protected AuditTrail auditTrail;
+    @MockitoBean
+    protected TamperEvidence tamperEvidence;
+    @MockitoBean
+    protected DepartmentLinks departmentLinks;
 
     private final Map<Class<?>, Function<Object, ?>> answers = new HashMap<>();
 
