@@ -110,11 +110,15 @@ class CrashUnderLoadTest {
                     assertTasksAndIncidentsAreWhatTheStreamSays(database, StoredEvents.read(database));
 
                     long acknowledged = commands.stream().filter(Command::acknowledged).count();
-                    System.out.printf("CRASH UNDER LOAD: %d commands sent in %.1f s (%.0f/s; %d more slots skipped "
-                                    + "with %d in flight), %d acknowledged 2xx, %d of them found in the store; "
+                    long reached = commands.stream().filter(c -> c.status() != Command.REFUSED).count();
+                    double upSeconds = sendingNanos / 1e9 - restartMillis / 1e3;
+                    System.out.printf("CRASH UNDER LOAD: %d commands sent in %.1f s at %d/s (%d more slots skipped "
+                                    + "with %d in flight), %d of them reached a node (%.1f/s over the %.1f s a node "
+                                    + "was up), %d acknowledged 2xx (%.1f/s), %d of them found in the store; "
                                     + "%d in flight at the kill; %s%n",
-                            commands.size(), sendingNanos / 1e9, commands.size() / (sendingNanos / 1e9), skipped,
-                            CommandLoad.MAX_IN_FLIGHT, acknowledged, found, inFlightAtKill, byOutcome(commands));
+                            commands.size(), sendingNanos / 1e9, COMMANDS_PER_SECOND, skipped,
+                            CommandLoad.MAX_IN_FLIGHT, reached, reached / upSeconds, upSeconds, acknowledged,
+                            acknowledged / upSeconds, found, inFlightAtKill, byOutcome(commands));
                     System.out.printf("CRASH UNDER LOAD: restart to ready %d ms, read models caught up %d ms after "
                                     + "ready; deadlines open at the kill %d, fired once each after the restart %d "
                                     + "(%d acknowledged first); %d tasks requested, %d escalation events, one per "
