@@ -42,7 +42,7 @@ public class AxonStorageConfiguration {
                 .nodeId(nodeIdentity())
                 .build();
         tokenStore.ensureIndexes();   // unique (processorName, segment): claims are keyed lookups
-        return tokenStore;
+        return new TokenStoredLast(tokenStore);   // a batch's token after its effects, never before
     }
 
     /**

@@ -63,17 +63,18 @@ final class DurableBackend implements MongoBackend {
     @Override
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
-        return route(commandName(body), body, () -> delegate.handleMessage(message));
+        return commit.pinned(() -> route(commandName(body), body, () -> delegate.handleMessage(message)));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return route(command, query, () -> delegate.handleCommand(channel, database, command, query));
+        return commit.pinned(() -> route(command, query,
+                () -> delegate.handleCommand(channel, database, command, query)));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return commit.read(() -> delegate.handleQuery(query));
+        return commit.pinned(() -> commit.read(() -> delegate.handleQuery(query)));
     }
 
     @Override

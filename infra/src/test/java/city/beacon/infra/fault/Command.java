@@ -2,10 +2,13 @@ package city.beacon.infra.fault;
 
 /**
  * One command the load generator sent and what became of it. @param subject the incident (report, confirmation) or
- * task (acknowledgment) it concerns; null for a report that got no answer. @param status the HTTP status, or 0 when
- * no answer came (connection refused or reset: the outcome is unknown to the client)
+ * task (acknowledgment) it concerns; null for a report that got no answer. @param status the HTTP status, 0 when
+ * no answer came (the connection was reset or timed out: the outcome is unknown to the client), or {@link #REFUSED}
  */
 record Command(Kind kind, String subject, int status, long sentAtNanos) {
+    /** The status of a command no node took: the connection was refused (no node listening). */
+    static final int REFUSED = -1;
+
     enum Kind {
         REPORT("IncidentReportedEvent"),
         CONFIRM("IncidentConfirmedEvent"),

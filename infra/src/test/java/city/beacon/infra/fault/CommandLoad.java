@@ -142,7 +142,7 @@ final class CommandLoad implements AutoCloseable {
         inFlight.incrementAndGet();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             try {
-                int status = failure == null ? response.statusCode() : 0;
+                int status = failure == null ? response.statusCode() : refused(failure) ? Command.REFUSED : 0;
                 String about = subject;
                 if (kind == Command.Kind.REPORT && status == 201) {
                     about = idOf(response.body());
@@ -153,6 +153,16 @@ final class CommandLoad implements AutoCloseable {
                 inFlight.decrementAndGet();
             }
         });
+    }
+
+    /** No node was listening (it was dead or not started yet): the command never reached Beacon. */
+    private static boolean refused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String idOf(String body) {

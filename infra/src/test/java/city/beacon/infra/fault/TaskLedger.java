@@ -71,6 +71,37 @@ final class TaskLedger {
         return escalations().getOrDefault(task.id() + "@1", List.of());
     }
 
+    /**
+     * Task → its status and escalation level as the stream alone says, folding its events in position order: what
+     * the task read model must show, whatever happened to the node that built it.
+     */
+    Map<String, String> statesFromTheStream() {
+        Map<String, String> states = new TreeMap<>();
+        events.all().stream().sorted(java.util.Comparator.comparingLong(StoredEvents.Event::position))
+                .forEach(event -> {
+                    String status = switch (event.type()) {
+                        case "TaskRequestedEvent" -> "REQUESTED";
+                        case "TaskAcknowledgedEvent" -> "ACKNOWLEDGED";
+                        case "TaskEscalatedEvent" -> "ESCALATED";
+                        case "TaskDeclinedEvent" -> "DECLINED";
+                        case "TaskCompletedEvent" -> "COMPLETED";
+                        case "TaskCancelledEvent" -> "CANCELLED";
+                        case "TaskProgressReportedEvent" -> text(event.payload().path("status"));
+                        default -> null;
+                    };
+                    if (status != null) {
+                        int level = event.type().equals("TaskEscalatedEvent") ? event.payload().path("level").asInt()
+                                : levelOf(states.get(event.aggregateId()));
+                        states.put(event.aggregateId(), status + "@" + level);
+                    }
+                });
+        return states;
+    }
+
+    private static int levelOf(String state) {
+        return state == null ? 0 : Integer.parseInt(state.substring(state.indexOf('@') + 1));
+    }
+
     /** Incident → department → how many tasks were requested of it. */
     Map<String, Map<String, Long>> tasksPerIncident() {
         return requested.values().stream().collect(Collectors.groupingBy(Task::incidentId,

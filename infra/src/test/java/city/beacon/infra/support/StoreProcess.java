@@ -48,9 +48,36 @@ public final class StoreProcess implements AutoCloseable {
                 throw new IllegalStateException("the store process ended before listening on " + port);
             }
             if (line.startsWith("Beacon store listening")) {
+                drainInto(out, log());
                 return this;
             }
         }
+    }
+
+    /** Where the store's output goes once it listens: next to its data file. */
+    public Path log() {
+        return file.resolveSibling(file.getFileName() + ".log");
+    }
+
+    /**
+     * Keeps reading the store's output into a file. Left unread, the pipe fills (the store logs every connection) and
+     * the store's threads block on their next log line: the store hangs, and every node sees it as unreachable.
+     */
+    private static void drainInto(BufferedReader out, Path log) {
+        var drain = new Thread(() -> {
+            try (var writer = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    writer.write(line);
+                    writer.newLine();
+                    writer.flush();
+                }
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        }, "store-output");
+        drain.setDaemon(true);
+        drain.start();
     }
 
     /**

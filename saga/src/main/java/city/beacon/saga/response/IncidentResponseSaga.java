@@ -120,7 +120,10 @@ public class IncidentResponseSaga {
             task = adopt(e, plans);
         }
         notifier.notify(notice(NoticeKind.NEW_TASK, task, e.acknowledgeBy(), eventId));
-        if (e.acknowledgeBy() != null && task.open() && task.deadlineId() == null) {
+        if (e.acknowledgeBy() != null && task.status().awaitsAcknowledgment() && task.escalations() == 0) {
+            // Seen again (a node died before its processor stored the token), the deadline known from the first
+            // time may never have reached the deadline store, which is written after the saga: schedule it anew.
+            cancelDeadline(task, deadlines);
             var deadline = new AcknowledgmentDeadline(e.taskId(), 1, e.acknowledgeBy());
             task = task.withDeadline(deadlines.schedule(e.acknowledgeBy(), ACKNOWLEDGMENT_DEADLINE, deadline));
         }
@@ -187,8 +190,16 @@ public class IncidentResponseSaga {
     void acknowledgmentMissed(AcknowledgmentDeadline deadline, CommandGateway commands, DeadlineManager deadlines,
                               Clock clock) {
         var task = tasks.get(key(deadline.taskId()));
-        if (task == null || !task.status().awaitsAcknowledgment() || deadline.level() != task.escalations() + 1) {
-            return;   // acknowledged, ended, or a level already handled
+        if (task == null || !task.status().awaitsAcknowledgment() || deadline.level() < task.escalations()
+                || deadline.level() > task.escalations() + 1) {
+            return;   // acknowledged, ended, or a level already passed
+        }
+        // deadline.level() == task.escalations(): this level was handled, yet its job runs again. JobRunr runs a job
+        // again when the node running it died before the job was marked done, and that may have been after this
+        // saga's state was stored but before the escalation's event was: ask again (the Task escalates a level
+        // once, so a second request is a no-op) and schedule the next level anew (its job may be missing too).
+        if (deadline.level() == task.escalations()) {
+            cancelDeadline(task, deadlines);
         }
         var now = clock.instant();
         if (now.isBefore(deadline.due())) {
