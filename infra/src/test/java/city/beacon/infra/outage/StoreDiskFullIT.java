@@ -4,11 +4,11 @@ import city.beacon.infra.eventstore.QuietLogs;
 import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.EventCount;
 import city.beacon.infra.support.Http;
+import city.beacon.infra.support.RefusedReports;
 import city.beacon.infra.support.Reports;
 import city.beacon.infra.support.Scrape;
 import city.beacon.infra.support.StompProbe;
 import city.beacon.infra.support.StoreProcess;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -21,9 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +49,7 @@ class StoreDiskFullIT {
         try (store; var node = BeaconNode.start(directory.resolve("node"), "--beacon.mongodb.uri=" + store.uri());
              MongoClient reader = MongoClients.create(store.uri());
              var console = StompProbe.connect(node.baseUrl(), "operator", "operator").subscribe("/topic/status")) {
-            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(20));
+            console.next(m -> RefusedReports.isStoreStatus(m, "UP"), Duration.ofSeconds(20));
             MongoDatabase database = reader.getDatabase("beacon");
             Http operator = node.as("operator");
             Http admin = node.as("admin");
@@ -84,11 +81,12 @@ class StoreDiskFullIT {
             var numbersBefore = database.getCollection("incident_number_claims").countDocuments();
             var eventsBefore = EventCount.of(database);
 
-            var banner = console.next(m -> isStatus(m, "REFUSING_WRITES"), Duration.ofSeconds(10));
+            var banner = console.next(m -> RefusedReports.isStoreStatus(m, "REFUSING_WRITES"), Duration.ofSeconds(10));
             assertThat(banner.path("payload").path("reason").asText()).as("what the console's banner says")
                     .startsWith(NO_SPACE);
 
-            List<Long> refusals = refuseAll(operator, 24, 4);
+            List<Long> refusals = RefusedReports.sendAll(operator, 24, 4, "While the disk was full",
+                    StoreDiskFullIT::assertRefusedForWantOfSpace);
             Collections.sort(refusals);
             var confirm = operator.post("/api/incidents/" + unconfirmed + "/confirm", null);
             assertRefusedForWantOfSpace(confirm);
@@ -129,7 +127,7 @@ class StoreDiskFullIT {
                 assertThat(health.status()).as(health.body()).isEqualTo(200);
             });
             long ready = (System.nanoTime() - roomAgain) / 1_000_000;
-            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(10));
+            console.next(m -> RefusedReports.isStoreStatus(m, "UP"), Duration.ofSeconds(10));
             // Response plans and read models interrupted by the refusal are completed once the store writes again.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(acknowledged.stream()
                     .map(id -> tasksOf(operator, id)).toList()).as("tasks per acknowledged report")
@@ -149,40 +147,10 @@ class StoreDiskFullIT {
         }
     }
 
-    private static boolean isStatus(JsonNode message, String store) {
-        return "/topic/status".equals(message.path("topic").asText())
-                && store.equals(message.path("payload").path("store").asText());
-    }
-
     private static void assertRefusedForWantOfSpace(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.json().path("type").asText()).endsWith("store-unavailable");
         assertThat(response.json().path("reason").asText()).isEqualTo(NO_SPACE);
-    }
-
-    /** Sends {@code count} reports from {@code threads} clients at once; every one must be refused for want of space. */
-    private static List<Long> refuseAll(Http operator, int count, int threads) throws Exception {
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Long>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                calls.add(() -> {
-                    long start = System.nanoTime();
-                    var response = operator.post("/api/incidents", Reports.gasLeak("While the disk was full " + n));
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    assertRefusedForWantOfSpace(response);
-                    return millis;
-                });
-            }
-            List<Long> times = new ArrayList<>();
-            for (Future<Long> result : pool.invokeAll(calls)) {
-                times.add(result.get());
-            }
-            return times;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String report(Http operator, String summary) {

@@ -3,6 +3,7 @@ package city.beacon.infra.outage;
 import city.beacon.infra.eventstore.QuietLogs;
 import city.beacon.infra.support.BeaconNode;
 import city.beacon.infra.support.Http;
+import city.beacon.infra.support.RefusedReports;
 import city.beacon.infra.support.Reports;
 import city.beacon.infra.support.Scrape;
 import city.beacon.infra.support.StompProbe;
@@ -16,9 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +40,7 @@ class StoreOutageIT {
              var console = StompProbe.connect(node.baseUrl(), "operator", "operator")
                      .subscribe("/topic/status").subscribe("/topic/board")) {
             Http operator = node.as("operator");
-            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(20));
+            console.next(m -> RefusedReports.isStoreStatus(m, "UP"), Duration.ofSeconds(20));
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 var created = operator.post("/api/incidents", Reports.gasLeak("Before the outage " + i));
@@ -56,7 +54,7 @@ class StoreOutageIT {
                     .until(() -> tasksOf(operator, acknowledged.get(0)), n -> n > 0);
 
             store.kill();
-            List<Long> refusals = refuseAll(operator, 40, 8);
+            List<Long> refusals = RefusedReports.sendAll(operator, 40, 8, "During the outage", StoreOutageIT::assertUnavailable);
             Collections.sort(refusals);
             long p50 = refusals.get(refusals.size() / 2);
             long max = refusals.get(refusals.size() - 1);
@@ -74,7 +72,7 @@ class StoreOutageIT {
                     .isLessThan(2 * FAIL_FAST.toMillis() / 1000.0);
             assertThat(operator.get("/api/incidents/" + acknowledged.get(0)).status()).isEqualTo(503);
 
-            console.next(m -> isStatus(m, "DOWN"), Duration.ofSeconds(5));
+            console.next(m -> RefusedReports.isStoreStatus(m, "DOWN"), Duration.ofSeconds(5));
             var readiness = node.as("admin").get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(503);
             assertThat(readiness.json().path("components").path("store").path("status").asText()).isEqualTo("DOWN");
@@ -95,7 +93,7 @@ class StoreOutageIT {
             long recovered = (System.nanoTime() - back) / 1_000_000;
             assertThat(operator.post("/api/incidents/" + after + "/confirm", null).status()).isEqualTo(204);
             acknowledged.add(after);
-            console.next(m -> isStatus(m, "UP"), Duration.ofSeconds(10));
+            console.next(m -> RefusedReports.isStoreStatus(m, "UP"), Duration.ofSeconds(10));
             // Confirmed reports whose response plan was interrupted by the outage get all their tasks once it is over.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(acknowledged.stream()
                     .map(id -> tasksOf(operator, id)).toList()).as("tasks per acknowledged report")
@@ -116,37 +114,6 @@ class StoreOutageIT {
         }
     }
 
-    private static boolean isStatus(com.fasterxml.jackson.databind.JsonNode message, String store) {
-        return "/topic/status".equals(message.path("topic").asText())
-                && store.equals(message.path("payload").path("store").asText());
-    }
-
-    /** Sends {@code count} reports from {@code threads} clients at once; every one must be a 503 problem. */
-    private static List<Long> refuseAll(Http operator, int count, int threads) throws Exception {
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Long>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                calls.add(() -> {
-                    long start = System.nanoTime();
-                    var response = operator.post("/api/incidents", Reports.gasLeak("During the outage " + n));
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    assertThat(response.status()).as(response.toString()).isEqualTo(503);
-                    assertThat(response.json().path("type").asText()).endsWith("store-unavailable");
-                    return millis;
-                });
-            }
-            List<Long> times = new ArrayList<>();
-            for (Future<Long> result : pool.invokeAll(calls)) {
-                times.add(result.get());
-            }
-            return times;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static int tasksOf(Http operator, String incident) {
         var response = operator.get("/api/incidents/" + incident);
         return response.status() == 200 ? response.json().path("tasks").size() : -1;
@@ -155,5 +122,9 @@ class StoreOutageIT {
     private static String reportOrNull(Http operator, String summary) {
         var created = operator.post("/api/incidents", Reports.gasLeak(summary));
         return created.status() == 201 ? created.json().get("id").asText() : null;
+    }
+    private static void assertUnavailable(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.json().path("type").asText()).endsWith("store-unavailable");
     }
 }
