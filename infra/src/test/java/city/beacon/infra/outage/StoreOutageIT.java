@@ -54,7 +54,8 @@ class StoreOutageIT {
                     .until(() -> tasksOf(operator, acknowledged.get(0)), n -> n > 0);
 
             store.kill();
-            List<Long> refusals = RefusedReports.sendAll(operator, 40, 8, "During the outage", StoreOutageIT::assertUnavailable);
+            List<Long> refusals = RefusedReports.sendAll(operator, 40, 8, "During the outage",
+                    StoreOutageIT::assertUnavailable);
             Collections.sort(refusals);
             long p50 = refusals.get(refusals.size() / 2);
             long max = refusals.get(refusals.size() - 1);
