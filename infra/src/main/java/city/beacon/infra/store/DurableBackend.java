@@ -53,6 +53,7 @@ final class DurableBackend implements MongoBackend {
     private final H2Backend delegate;
     private final GroupCommit commit;
     private final DiskSpaceFloor floor;
+    private final CollectionWrites writes = new CollectionWrites();
 
     DurableBackend(H2Backend delegate, GroupCommit commit, DiskSpaceFloor floor) {
         this.delegate = delegate;
@@ -63,12 +64,14 @@ final class DurableBackend implements MongoBackend {
     @Override
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
-        return commit.pinned(() -> route(commandName(body), body, () -> delegate.handleMessage(message)));
+        Object database = body.get("$db");
+        return commit.pinned(() -> route(commandName(body), body, database == null ? null : database.toString(),
+                () -> delegate.handleMessage(message)));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return commit.pinned(() -> route(command, query,
+        return commit.pinned(() -> route(command, query, database,
                 () -> delegate.handleCommand(channel, database, command, query)));
     }
 
@@ -85,7 +88,7 @@ final class DurableBackend implements MongoBackend {
         });
     }
 
-    private Document route(String command, Document body, Supplier<Document> handler) {
+    private Document route(String command, Document body, String database, Supplier<Document> handler) {
         String name = command.toLowerCase(Locale.ROOT);
         if (DATALESS.contains(name)) {
             return handler.get();
@@ -104,11 +107,13 @@ final class DurableBackend implements MongoBackend {
         if (refusal != null) {
             return error(OUT_OF_DISK_SPACE, "OutOfDiskSpace", "the event store refused the write: " + refusal);
         }
+        Supplier<Document> write = COLLECTION_WRITES.contains(name)
+                ? () -> writes.oneAtATime(database, body.get(commandName(body)), handler) : handler;
         if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))
                 || ClaimExtensions.isClaimExtension(name, body)) {
-            return commit.derivedWrite(handler);
+            return commit.derivedWrite(write);
         }
-        return commit.durableWrite(handler);
+        return commit.durableWrite(write);
     }
 
     /** {@code {setParameter: 1, beaconMinFreeSpace: "2GB"}}: an operator's change of the floor, without a restart. */
