@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
