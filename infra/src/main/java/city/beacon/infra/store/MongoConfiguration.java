@@ -1,5 +1,6 @@
 package city.beacon.infra.store;
 
+import city.beacon.infra.projection.LiveGenerations;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -85,8 +86,12 @@ public class MongoConfiguration {
         return Math.toIntExact(duration.toMillis());
     }
 
+    /**
+     * Beacon's database as everything but a rebuild uses it: a read model's collections are those of its live
+     * generation (docs/operations.md, "Rebuilding a read model"); every other collection is the driver's own.
+     */
     @Bean
-    MongoDatabase beaconDatabase(MongoClient client, StoreProperties properties) {
-        return client.getDatabase(properties.mongodb().database());
+    MongoDatabase beaconDatabase(MongoClient client, StoreProperties properties, LiveGenerations generations) {
+        return generations.readingLive(client.getDatabase(properties.mongodb().database()));
     }
 }

@@ -115,6 +115,11 @@ final class AuthorizationMatrix {
                 c -> get(c, "/api/admin/departments")));
         rules.add(Rule.of("POST /api/admin/sensors",            "D  D  D  D  D  A  D  D  D",
                 c -> post(c, "/api/admin/sensors", sensor())));
+        rules.add(Rule.of("GET /api/admin/projections",         "D  D  D  D  D  A  D  D  D",
+                c -> get(c, "/api/admin/projections")));
+        // Only the administrator's attempt starts a rebuild (of the small units read model); a second would be 409.
+        rules.add(Rule.of("POST /api/admin/projections/{name}/replay", "D  D  D  D  D  A  D  D  D",
+                c -> post(c, "/api/admin/projections/units/replay", null)));
         rules.add(Rule.of("GET /api/sensors",                   "D  A  A  A  A  A  D  D  D",
                 c -> get(c, "/api/sensors")));
         rules.add(Rule.of("GET /api/sensors/{id}",              "D  A  A  A  A  A  D  D  D",

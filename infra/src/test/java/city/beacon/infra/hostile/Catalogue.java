@@ -81,6 +81,9 @@ final class Catalogue {
         all.add(get("/api/admin/login-throttle", Map.of(), EnumSet.of(Caller.ADMIN)));
         all.add(get("/api/admin/departments", Map.of(), EnumSet.of(Caller.ADMIN)));
         all.add(post("/api/admin/sensors", Map.of(), EnumSet.of(Caller.ADMIN), sensor(), sensorFields()));
+        all.add(get("/api/admin/projections", Map.of(), EnumSet.of(Caller.ADMIN)));
+        all.add(post("/api/admin/projections/{name}/replay", Map.of("name", "units"), EnumSet.of(Caller.ADMIN), null,
+                List.of()));
         all.add(get("/api/sensors", Map.of(), USERS));
         all.add(get("/api/sensors/{id}", Map.of("id", f.sensorId()), USERS));
         all.add(get("/api/sensors/{id}/readings", Map.of("id", f.sensorId()), USERS));

@@ -1,6 +1,7 @@
 package city.beacon.infra.store;
 
 import city.beacon.infra.eventstore.QuietLogs;
+import city.beacon.infra.projection.LiveGenerations;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import org.bson.Document;
@@ -31,7 +32,8 @@ class WriteConcernsTest {
                      new StoreConnectionProperties(null, null, null, null, null),
                      new StoreConnectivity(java.time.Clock.systemUTC()),
                      new StoreWrites(java.time.Clock.systemUTC()))) {
-            var database = configuration.beaconDatabase(client, properties);
+            var database = configuration.beaconDatabase(client, properties, LiveGenerations.recordedIn(
+                    client.getDatabase("beacon"), java.time.Clock.systemUTC()));
             var majorityJournaled = WriteConcern.MAJORITY.withJournal(true);
 
             var commits = DurableCollections.open(database, DurableCollections.EVENT_COMMITS);
