@@ -3,6 +3,7 @@ package city.beacon.web;
 import city.beacon.web.cap.CapController;
 import city.beacon.web.cap.CapProperties;
 import city.beacon.web.cap.CapSecurityConfiguration;
+import city.beacon.web.admin.ProjectionsController;
 import city.beacon.web.audit.AuditController;
 import city.beacon.web.audit.SealController;
 import city.beacon.web.console.SignedInUserController;
@@ -62,7 +63,8 @@ import java.time.Clock;
         IncidentTimelineController.class, TaskController.class, TaskActionController.class,
         DepartmentTaskController.class, UnitController.class, DepartmentQueueController.class, KpiController.class,
         SensorController.class, ReadingsController.class, CapController.class, LoginThrottleController.class,
-        SignedInUserController.class, AuditController.class, SealController.class, DepartmentsController.class})
+        SignedInUserController.class, AuditController.class, SealController.class, DepartmentsController.class,
+        ProjectionsController.class})
 public class WebSlice {
     /** Stands for the store's driver timing out: the composition root tells the web layer which failures those are. */
     public static final class StoreTimeout extends InterruptedIOException {

@@ -3,6 +3,7 @@ package city.beacon.web;
 import city.beacon.api.common.Actor;
 import city.beacon.api.common.Department;
 import city.beacon.api.common.Role;
+import city.beacon.web.admin.ProjectionAdministration;
 import city.beacon.web.audit.AuditTrail;
 import city.beacon.web.audit.TamperEvidence;
 import city.beacon.web.cap.CapAlerts;
@@ -85,6 +86,8 @@ public abstract class WebSliceTest {
     protected TamperEvidence tamperEvidence;
     @MockitoBean
     protected DepartmentLinks departmentLinks;
+    @MockitoBean
+    protected ProjectionAdministration projections;
 
     private final Map<Class<?>, Function<Object, ?>> answers = new HashMap<>();
 
