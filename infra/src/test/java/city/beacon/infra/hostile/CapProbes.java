@@ -1,6 +1,7 @@
 package city.beacon.infra.hostile;
 
 import city.beacon.infra.support.Caller;
+import city.beacon.infra.support.RawHttp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,8 @@ final class CapProbes {
                 "<description>" + "w".repeat(2_000_000) + "</description><headline>")), Set.of(413));
         add("body:30MB", Caller.CAP_SENDER, "application/cap+xml", bytes(alert(SENDER, "Alert", null, "Actual",
                 "<circle>31.2434,121.479 1.5</circle>", "Severe").replace("<headline>",
-                "<description>" + "w".repeat(30_000_000) + "</description><headline>")), Set.of(413));
+                "<description>" + "w".repeat(30_000_000) + "</description><headline>")),
+                Set.of(413, RawHttp.BROKEN));   // refused from its length: the sender may see the connection close
         String valid = alert(SENDER, "Alert", null, "Actual", "<circle>31.2434,121.479 1.5</circle>", "Severe");
         for (int i = 0; i < fuzz; i++) {
             int cut = 1 + random.nextInt(valid.indexOf("</alert>") - 1);
