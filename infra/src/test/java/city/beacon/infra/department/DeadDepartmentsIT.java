@@ -99,7 +99,9 @@ class DeadDepartmentsIT {
             assertThat(operator.get("/api/admin/departments").status()).isEqualTo(403);
             var health = admin.get("/actuator/health").json();
             assertThat(health.at("/components/departments/status").asText()).isEqualTo("UP");
-            assertThat(health.at("/components/departments/details/GAS_UTILITY/circuit").asText()).isEqualTo("OPEN");
+            // By now its open circuit may be letting its one probe through (HALF_OPEN); never CLOSED while dead.
+            assertThat(health.at("/components/departments/details/GAS_UTILITY/circuit").asText())
+                    .isIn("OPEN", "HALF_OPEN");
             assertThat(admin.get("/actuator/health/readiness").json().path("status").asText())
                     .as("a dead department does not make Beacon unready").isEqualTo("UP");
 
