@@ -2,7 +2,9 @@ package city.beacon.infra.deadline;
 
 import city.beacon.infra.store.StoreProperties;
 import com.mongodb.client.MongoClient;
+import org.jobrunr.jobs.details.CachingJobDetailsGenerator;
 import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +24,11 @@ public class DeadlineConfiguration {
         var provider = new BeaconMongoStorageProvider(mongoClient, store.mongodb().database(), COLLECTION_PREFIX);
         provider.setJobMapper(jobMapper);
         return provider;
+    }
+
+    /** JobRunr's own scheduler would throw when a deadline to cancel has no job (ForgivingJobScheduler says why). */
+    @Bean
+    JobScheduler jobScheduler(StorageProvider storageProvider) {
+        return new ForgivingJobScheduler(storageProvider, new CachingJobDetailsGenerator());
     }
 }
