@@ -54,8 +54,6 @@ public class IncidentResponseSaga {
     static final Duration DEFAULT_ACKNOWLEDGE_WITHIN = Duration.ofMinutes(5);
 
     private IncidentId incidentId;
-    /** The confirmation that dispatched the plan: seen again, its batch may have lost the commands it sent. */
-    private String confirmedBy;
     private IncidentType type;
     private Severity severity;
     private boolean dispatched;
@@ -79,25 +77,9 @@ public class IncidentResponseSaga {
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentConfirmedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock,
-            @MessageIdentifier String eventId) {
+    void on(IncidentConfirmedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock) {
         if (!dispatched) {
             dispatch(commands, plans, clock);
-            confirmedBy = eventId;
-            return;
-        }
-        if (!eventId.equals(confirmedBy)) {
-            return;   // a later confirmation, or one after a sensor's severe report dispatched: nothing more to ask
-        }
-        // Seen again: the batch that dispatched may have stored this saga but not its commands' events (its node died,
-        // or the store refused them once its disk was full). Ask again for every task whose request was never seen;
-        // a Task that exists refuses the duplicate, so asking twice creates nothing twice.
-        for (var task : tasks.values()) {
-            if (task.origin() == TaskOrigin.PLAN && task.status() == TaskStatus.REQUESTED && task.deadlineId() == null
-                    && task.acknowledgeWithin() != null) {
-                send(commands, new RequestTaskCommand(task.taskId(), incidentId, task.department(), task.action(),
-                        task.priority(), clock.instant().plus(task.acknowledgeWithin())));
-            }
         }
     }
 

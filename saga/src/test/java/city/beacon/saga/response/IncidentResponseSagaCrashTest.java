@@ -41,7 +41,7 @@ class IncidentResponseSagaCrashTest {
     void aTaskRequestHandledAgainSchedulesTheDeadlineThatNeverReachedTheStore() throws Exception {
         inSaga(() -> {
             saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
         });
         deadlines.cancelAll(ACKNOWLEDGMENT_DEADLINE);   // the node died after storing the saga, before the job
@@ -53,43 +53,10 @@ class IncidentResponseSagaCrashTest {
     }
 
     @Test
-    void aConfirmationHandledAgainAsksAgainForTasksWhoseRequestWasNeverSeen() throws Exception {
-        inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
-        });
-        var first = List.copyOf(sent);
-        sent.clear();   // the saga was stored; its commands' events were not (node died, or the store refused them)
-
-        inSaga(() -> saga.on(confirmed(), commands, plans, clockAt(Duration.ofSeconds(5)), "confirmed-1"));
-
-        assertThat(first).isNotEmpty();
-        assertThat(sent).extracting(command -> ((RequestTaskCommand) command).taskId())
-                .containsExactlyElementsOf(first.stream().map(command -> ((RequestTaskCommand) command).taskId())
-                        .toList());
-    }
-
-    @Test
-    void aConfirmationHandledAgainDoesNotAskAgainForATaskWhoseRequestWasSeen() throws Exception {
-        inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
-        });
-        var all = sent.stream().map(command -> ((RequestTaskCommand) command).taskId()).toList();
-        inSaga(() -> saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1"));
-        sent.clear();
-
-        inSaga(() -> saga.on(confirmed(), commands, plans, clockAt(Duration.ofSeconds(5)), "confirmed-1"));
-
-        assertThat(sent).extracting(command -> ((RequestTaskCommand) command).taskId())
-                .doesNotContain(task(1)).containsExactlyElementsOf(all.subList(1, all.size()));
-    }
-
-    @Test
     void aTaskRequestHandledTwiceLeavesOneDeadline() throws Exception {
         inSaga(() -> {
             saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
         });
@@ -103,7 +70,7 @@ class IncidentResponseSagaCrashTest {
         var first = new AcknowledgmentDeadline(task(1), 1, due);
         inSaga(() -> {
             saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             deadlines.cancelAll(ACKNOWLEDGMENT_DEADLINE);   // the job runs by hand below
             saga.acknowledgmentMissed(first, commands, deadlines, clockAt(TestPlans.GAS.acknowledgeWithin()));
@@ -128,7 +95,7 @@ class IncidentResponseSagaCrashTest {
         var first = new AcknowledgmentDeadline(task(1), 1, NOW.plus(within));
         inSaga(() -> {
             saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             saga.acknowledgmentMissed(first, commands, deadlines, clockAt(within));
             saga.acknowledgmentMissed(new AcknowledgmentDeadline(task(1), 2, NOW.plus(within.multipliedBy(2))),

@@ -36,7 +36,7 @@ class IncidentResponseSagaSerializationTest {
         var saga = new IncidentResponseSaga();
         new SagaInstance().run(() -> {   // deadlines are scheduled in the scope of the running saga
             saga.on(reported(), commands, plans, AutomaticActions.NONE, clock);
-            saga.on(confirmed(), commands, plans, clock, "confirmed-1");
+            saga.on(confirmed(), commands, plans, clock);
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             saga.on(declined(2, Department.FIRE), commands, deadlines, clock);
             return null;
