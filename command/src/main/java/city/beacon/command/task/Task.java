@@ -9,7 +9,9 @@ import city.beacon.api.incident.IncidentId;
 import city.beacon.api.task.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -40,8 +42,18 @@ public class Task {
     protected Task() {
     }
 
+    /**
+     * A request for a task that exists is a no-op: the response saga asks again for every task whose request it never
+     * saw when its batch is handled again (the store refused the batch's events, or its node died), and some of those
+     * requests did reach the store. Created if missing rather than in a constructor, so asking again is not a
+     * duplicate stream that would fail the saga's batch for good.
+     */
     @CommandHandler
-    Task(RequestTaskCommand cmd, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestTaskCommand cmd, Clock clock) {
+        if (taskId != null) {
+            return;
+        }
         var incident = require(cmd.incidentId(), "incidentId");
         var department = require(cmd.department(), "department");
         var action = requireText(cmd.action(), "action", ACTION_MAX);

@@ -80,6 +80,14 @@ class TaskTest {
         }
 
         @Test
+        void aRequestForATaskThatExistsRecordsNothing() {
+            // the response saga asks again for tasks whose request it never saw; some of them did reach the store
+            fixture.given(requested()).when(request(ACTION)).expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(requested(), acknowledged("fire")).when(request("Another action"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void theActionIsStrippedAndLimitedTo500Characters() {
             fixture.givenNoPriorActivity().when(request("  " + ACTION + " ")).expectEvents(requested());
             fixture.givenNoPriorActivity().when(request("x".repeat(501)))

@@ -42,6 +42,11 @@ import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
  * Effects wait for the fact: departments hear of a task once its TaskRequestedEvent is seen, and an escalation step
  * is carried out once its TaskEscalatedEvent is seen, so a deadline racing an acknowledgment that the Task refuses to
  * escalate does nothing.
+ * <p>
+ * Without transactions, a batch can store this saga and then lose the events of the commands it sent (the store
+ * refused them once its disk was full, or the node died), and the batch is handled again. Every event that asks for
+ * tasks therefore asks again, seen again, for each task it asked for whose request was never seen; a request for a
+ * Task that exists is a no-op.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
@@ -66,31 +71,39 @@ public class IncidentResponseSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = INCIDENT)
     void on(IncidentReportedEvent e, CommandGateway commands, ResponsePlans plans, AutomaticActions automatic,
-            Clock clock) {
+            Clock clock, @MessageIdentifier String eventId) {
+        if (incidentId != null) {
+            askAgain(eventId, commands, clock);   // seen again: its automatic action must not be asked twice
+            return;
+        }
         incidentId = e.incidentId();
         type = e.type();
         severity = e.severity();
-        automatic.forSource(e.source()).ifPresent(action -> requestAutomatic(action, commands, plans, clock));
+        automatic.forSource(e.source()).ifPresent(action -> requestAutomatic(action, commands, plans, clock, eventId));
         if (reportedBySensorAsSevere(e)) {
-            dispatch(commands, plans, clock);   // a sensor this sure counts as confirmed: no operator in the loop
+            dispatch(commands, plans, clock, eventId);   // a sensor this sure counts as confirmed: no operator in the loop
         }
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentConfirmedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock) {
+    void on(IncidentConfirmedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock,
+            @MessageIdentifier String eventId) {
+        askAgain(eventId, commands, clock);
         if (!dispatched) {
-            dispatch(commands, plans, clock);
+            dispatch(commands, plans, clock, eventId);
         }
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(IncidentReclassifiedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock) {
+    void on(IncidentReclassifiedEvent e, CommandGateway commands, ResponsePlans plans, Clock clock,
+            @MessageIdentifier String eventId) {
+        askAgain(eventId, commands, clock);
         boolean worse = e.severity().isHigherThan(severity) || e.type() != type;
         type = e.type();
         severity = e.severity();
         // A downgrade withdraws nothing: operators cancel what is no longer needed.
         if (dispatched && worse) {
-            dispatch(commands, plans, clock);
+            dispatch(commands, plans, clock, eventId);
         }
     }
 
@@ -116,9 +129,7 @@ public class IncidentResponseSaga {
     void on(TaskRequestedEvent e, DeadlineManager deadlines, DepartmentNotifier notifier, ResponsePlans plans,
             @MessageIdentifier String eventId) {
         var task = tasks.get(key(e.taskId()));
-        if (task == null) {
-            task = adopt(e, plans);
-        }
+        task = task == null ? adopt(e, plans) : task.requestSeen();
         notifier.notify(notice(NoticeKind.NEW_TASK, task, e.acknowledgeBy(), eventId));
         if (e.acknowledgeBy() != null && task.status().awaitsAcknowledgment() && task.escalations() == 0) {
             // Seen again (a node died before its processor stored the token), the deadline known from the first
@@ -145,10 +156,12 @@ public class IncidentResponseSaga {
     }
 
     @SagaEventHandler(associationProperty = INCIDENT)
-    void on(TaskDeclinedEvent e, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+    void on(TaskDeclinedEvent e, CommandGateway commands, DeadlineManager deadlines, Clock clock,
+            @MessageIdentifier String eventId) {
+        askAgain(eventId, commands, clock);
         var task = update(e.taskId(), TaskStatus.DECLINED, deadlines);
         if (task != null && task.canAskBackup()) {
-            askBackup(task, commands, clock);
+            askBackup(task, commands, clock, eventId);
         }
         declareReadyWhenAllDone(commands);
     }
@@ -168,6 +181,7 @@ public class IncidentResponseSaga {
     @SagaEventHandler(associationProperty = INCIDENT)
     void on(TaskEscalatedEvent e, CommandGateway commands, DepartmentNotifier notifier, Clock clock,
             @MessageIdentifier String eventId) {
+        askAgain(eventId, commands, clock);
         var task = tasks.get(key(e.taskId()));
         if (task == null || !task.status().awaitsAcknowledgment()) {
             return;   // acknowledged (or ended) in the meantime: the step is no longer needed
@@ -179,7 +193,7 @@ public class IncidentResponseSaga {
                     eventId));
             case BACKUP_DEPARTMENT -> {
                 if (task.canAskBackup()) {
-                    askBackup(task, commands, clock);
+                    askBackup(task, commands, clock, eventId);
                 }
             }
             case RAISE_SEVERITY -> raiseSeverity(task, commands);
@@ -231,7 +245,7 @@ public class IncidentResponseSaga {
      * line's work following the action — so a later dispatch finds the department tasked and does not task it twice.
      */
     private void requestAutomatic(AutomaticActions.AutomaticAction automatic, CommandGateway commands,
-                                  ResponsePlans plans, Clock clock) {
+                                  ResponsePlans plans, Clock clock, String eventId) {
         var line = plans.planFor(type, severity).lines().stream()
                 .filter(candidate -> candidate.department().equals(automatic.department()))
                 .findFirst();
@@ -240,29 +254,43 @@ public class IncidentResponseSaga {
                         l.backup(), l.escalation()))
                 .orElseGet(() -> new PlanLine(automatic.department(), action, Priority.CRITICAL,
                         DEFAULT_ACKNOWLEDGE_WITHIN, null, DEFAULT_CHAIN));
-        request(planLine, TaskOrigin.PLAN, commands, clock);
+        request(planLine, TaskOrigin.PLAN, commands, clock, eventId);
     }
 
     /** Requests every line of the current plan whose department is not tasked yet. */
-    private void dispatch(CommandGateway commands, ResponsePlans plans, Clock clock) {
+    private void dispatch(CommandGateway commands, ResponsePlans plans, Clock clock, String eventId) {
         dispatched = true;
         for (var line : plans.planFor(type, severity).lines()) {
             if (tasks.values().stream().noneMatch(task -> task.coversDepartment(line.department()))) {
-                request(line, TaskOrigin.PLAN, commands, clock);
+                request(line, TaskOrigin.PLAN, commands, clock, eventId);
             }
         }
     }
 
-    private TaskId request(PlanLine line, TaskOrigin origin, CommandGateway commands, Clock clock) {
+    /** @param eventId the event being handled, which asks again for the task if it is seen again before the task */
+    private TaskId request(PlanLine line, TaskOrigin origin, CommandGateway commands, Clock clock, String eventId) {
         var taskId = nextTaskId();
-        put(ResponseTask.fromLine(taskId, origin, line));
-        send(commands, new RequestTaskCommand(taskId, incidentId, line.department(), line.action(), line.priority(),
-                clock.instant().plus(line.acknowledgeWithin())));
+        var task = ResponseTask.fromLine(taskId, origin, line, eventId);
+        put(task);
+        sendRequest(task, commands, clock);
         return taskId;
     }
 
-    private void askBackup(ResponseTask task, CommandGateway commands, Clock clock) {
-        var backupTask = request(task.backupLine(), TaskOrigin.BACKUP, commands, clock);
+    private void askAgain(String eventId, CommandGateway commands, Clock clock) {
+        for (var task : List.copyOf(tasks.values())) {
+            if (eventId.equals(task.askedBy())) {
+                sendRequest(task, commands, clock);
+            }
+        }
+    }
+
+    private void sendRequest(ResponseTask task, CommandGateway commands, Clock clock) {
+        send(commands, new RequestTaskCommand(task.taskId(), incidentId, task.department(), task.action(),
+                task.priority(), clock.instant().plus(task.acknowledgeWithin())));
+    }
+
+    private void askBackup(ResponseTask task, CommandGateway commands, Clock clock, String eventId) {
+        var backupTask = request(task.backupLine(), TaskOrigin.BACKUP, commands, clock, eventId);
         put(tasks.get(key(task.taskId())).withBackupTask(backupTask));
     }
 
@@ -280,7 +308,7 @@ public class IncidentResponseSaga {
         return taskIdFor(incidentId, requested);
     }
 
-    /** Deterministic, so a redelivered event asks for the same task again and the Task refuses the duplicate. */
+    /** Deterministic, so an event seen again asks for the same task again and the Task ignores the repeat. */
     static TaskId taskIdFor(IncidentId incident, int number) {
         var name = incident.value() + "/task/" + number;
         return new TaskId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
@@ -296,7 +324,7 @@ public class IncidentResponseSaga {
         var steps = line == null ? DEFAULT_CHAIN : line.escalation();
         var backup = line == null ? null : line.backup();
         return ResponseTask.fromLine(e.taskId(), TaskOrigin.OTHER,
-                new PlanLine(e.department(), e.action(), e.priority(), within, backup, steps));
+                new PlanLine(e.department(), e.action(), e.priority(), within, backup, steps), null);
     }
 
     private ResponseTask update(TaskId taskId, TaskStatus status, DeadlineManager deadlines) {

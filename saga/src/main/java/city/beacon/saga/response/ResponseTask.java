@@ -15,20 +15,23 @@ import java.util.List;
  * No get/is methods: the saga is serialized with Jackson and every such method would become a property.
  *
  * @param escalations how many escalation levels have been started; @param deadlineId the pending acknowledgment
- *                    deadline (null: none); @param backupTask the task asked of the backup department (null: none)
+ *                    deadline (null: none); @param backupTask the task asked of the backup department (null: none);
+ * @param askedBy the event whose handling asked for this task, until the task's request is seen (null after, and for a
+ *                task someone else asked for)
  */
 public record ResponseTask(TaskId taskId, TaskOrigin origin, Department department, String action,
                            Priority priority, Duration acknowledgeWithin, Department backup,
                            List<EscalationStep> escalation, TaskStatus status, int escalations, String deadlineId,
-                           TaskId backupTask) {
+                           TaskId backupTask, String askedBy) {
 
     public ResponseTask {
         escalation = escalation == null ? List.of() : List.copyOf(escalation);
     }
 
-    static ResponseTask fromLine(TaskId taskId, TaskOrigin origin, PlanLine line) {
+    static ResponseTask fromLine(TaskId taskId, TaskOrigin origin, PlanLine line, String askedBy) {
         return new ResponseTask(taskId, origin, line.department(), line.action(), line.priority(),
-                line.acknowledgeWithin(), line.backup(), line.escalation(), TaskStatus.REQUESTED, 0, null, null);
+                line.acknowledgeWithin(), line.backup(), line.escalation(), TaskStatus.REQUESTED, 0, null, null,
+                askedBy);
     }
 
     /** The same work asked of this task's backup department, which has no backup of its own. */
@@ -39,22 +42,27 @@ public record ResponseTask(TaskId taskId, TaskOrigin origin, Department departme
 
     ResponseTask withStatus(TaskStatus newStatus) {
         return new ResponseTask(taskId, origin, department, action, priority, acknowledgeWithin, backup, escalation,
-                newStatus, escalations, deadlineId, backupTask);
+                newStatus, escalations, deadlineId, backupTask, askedBy);
     }
 
     ResponseTask withDeadline(String newDeadlineId) {
         return new ResponseTask(taskId, origin, department, action, priority, acknowledgeWithin, backup, escalation,
-                status, escalations, newDeadlineId, backupTask);
+                status, escalations, newDeadlineId, backupTask, askedBy);
     }
 
     ResponseTask escalatedTo(int level, String nextDeadlineId) {
         return new ResponseTask(taskId, origin, department, action, priority, acknowledgeWithin, backup, escalation,
-                status, level, nextDeadlineId, backupTask);
+                status, level, nextDeadlineId, backupTask, askedBy);
     }
 
     ResponseTask withBackupTask(TaskId newBackupTask) {
         return new ResponseTask(taskId, origin, department, action, priority, acknowledgeWithin, backup, escalation,
-                status, escalations, deadlineId, newBackupTask);
+                status, escalations, deadlineId, newBackupTask, askedBy);
+    }
+
+    ResponseTask requestSeen() {
+        return new ResponseTask(taskId, origin, department, action, priority, acknowledgeWithin, backup, escalation,
+                status, escalations, deadlineId, backupTask, null);
     }
 
     boolean open() {

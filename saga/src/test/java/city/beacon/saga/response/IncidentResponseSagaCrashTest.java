@@ -1,8 +1,12 @@
 package city.beacon.saga.response;
 
+import city.beacon.api.common.Department;
+import city.beacon.api.incident.Severity;
+import city.beacon.api.incident.SourceKind;
 import city.beacon.api.task.EscalateTaskCommand;
 import city.beacon.api.task.EscalationStep;
 import city.beacon.api.task.RequestTaskCommand;
+import city.beacon.api.task.TaskId;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static city.beacon.saga.response.IncidentResponseSaga.ACKNOWLEDGMENT_DEADLINE;
@@ -31,6 +36,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * (JobRunr retries a job its dead node never finished). Either way the saga must redo what may be missing.
  */
 class IncidentResponseSagaCrashTest {
+    private static final AutomaticActions VALVES_EVERYWHERE = source -> Optional.of(
+            new AutomaticActions.AutomaticAction(Department.GAS_UTILITY, "Close the nearest valve"));
     private final StubDeadlineManager deadlines = new StubDeadlineManager(NOW);
     private final List<Object> sent = new ArrayList<>();
     private final CommandGateway commands = gateway(sent);
@@ -40,8 +47,8 @@ class IncidentResponseSagaCrashTest {
     @Test
     void aTaskRequestHandledAgainSchedulesTheDeadlineThatNeverReachedTheStore() throws Exception {
         inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
         });
         deadlines.cancelAll(ACKNOWLEDGMENT_DEADLINE);   // the node died after storing the saga, before the job
@@ -53,10 +60,67 @@ class IncidentResponseSagaCrashTest {
     }
 
     @Test
+    void aConfirmationSeenAgainAsksAgainForTasksWhoseRequestWasNeverSeen() throws Exception {
+        inSaga(() -> {
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+        });
+        var first = requestedIds();
+        sent.clear();   // the saga was stored; its commands' events were not (node died, or the store refused them)
+
+        inSaga(() -> saga.on(confirmed(), commands, plans, clockAt(Duration.ofSeconds(5)), "confirmed-1"));
+
+        assertThat(first).isNotEmpty();
+        assertThat(requestedIds()).containsExactlyElementsOf(first);
+    }
+
+    @Test
+    void aConfirmationSeenAgainDoesNotAskAgainForATaskWhoseRequestWasSeen() throws Exception {
+        inSaga(() -> {
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+        });
+        var all = requestedIds();
+        inSaga(() -> saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1"));
+        sent.clear();
+
+        inSaga(() -> saga.on(confirmed(), commands, plans, clockAt(Duration.ofSeconds(5)), "confirmed-1"));
+
+        assertThat(requestedIds()).doesNotContain(task(1)).containsExactlyElementsOf(all.subList(1, all.size()));
+    }
+
+    @Test
+    void anotherEventAsksNothingAgain() throws Exception {
+        inSaga(() -> {
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
+        });
+        sent.clear();
+
+        inSaga(() -> saga.on(confirmed(), commands, plans, clockAt(Duration.ofSeconds(5)), "confirmed-2"));
+
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aSensorsSevereReportSeenAgainAsksAgainForItsTasksAndNoMore() throws Exception {
+        var sensorReport = reported(Severity.SEVERE, SourceKind.SENSOR);
+        inSaga(() -> saga.on(sensorReport, commands, plans, VALVES_EVERYWHERE, clockAt(Duration.ZERO), "reported-1"));
+        var first = requestedIds();
+        sent.clear();
+
+        inSaga(() -> saga.on(sensorReport, commands, plans, VALVES_EVERYWHERE, clockAt(Duration.ofSeconds(5)),
+                "reported-1"));
+
+        assertThat(first).hasSizeGreaterThan(1);   // the valve and the plan's other lines
+        assertThat(requestedIds()).containsExactlyElementsOf(first);
+    }
+
+    @Test
     void aTaskRequestHandledTwiceLeavesOneDeadline() throws Exception {
         inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
         });
@@ -69,8 +133,8 @@ class IncidentResponseSagaCrashTest {
         var due = NOW.plus(TestPlans.GAS.acknowledgeWithin());
         var first = new AcknowledgmentDeadline(task(1), 1, due);
         inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             deadlines.cancelAll(ACKNOWLEDGMENT_DEADLINE);   // the job runs by hand below
             saga.acknowledgmentMissed(first, commands, deadlines, clockAt(TestPlans.GAS.acknowledgeWithin()));
@@ -94,8 +158,8 @@ class IncidentResponseSagaCrashTest {
         var within = TestPlans.GAS.acknowledgeWithin();
         var first = new AcknowledgmentDeadline(task(1), 1, NOW.plus(within));
         inSaga(() -> {
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO));
-            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO));
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clockAt(Duration.ZERO), "reported-1");
+            saga.on(confirmed(), commands, plans, clockAt(Duration.ZERO), "confirmed-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
             saga.acknowledgmentMissed(first, commands, deadlines, clockAt(within));
             saga.acknowledgmentMissed(new AcknowledgmentDeadline(task(1), 2, NOW.plus(within.multipliedBy(2))),
@@ -106,6 +170,11 @@ class IncidentResponseSagaCrashTest {
         inSaga(() -> saga.acknowledgmentMissed(first, commands, deadlines, clockAt(within.multipliedBy(3))));
 
         assertThat(sent).isEmpty();
+    }
+
+    private List<TaskId> requestedIds() {
+        return sent.stream().filter(RequestTaskCommand.class::isInstance)
+                .map(command -> ((RequestTaskCommand) command).taskId()).toList();
     }
 
     private List<Object> payloads() {

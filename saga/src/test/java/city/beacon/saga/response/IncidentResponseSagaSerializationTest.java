@@ -35,10 +35,10 @@ class IncidentResponseSagaSerializationTest {
 
         var saga = new IncidentResponseSaga();
         new SagaInstance().run(() -> {   // deadlines are scheduled in the scope of the running saga
-            saga.on(reported(), commands, plans, AutomaticActions.NONE, clock);
-            saga.on(confirmed(), commands, plans, clock);
+            saga.on(reported(), commands, plans, AutomaticActions.NONE, clock, "reported-1");
+            saga.on(confirmed(), commands, plans, clock, "confirmed-1");
             saga.on(requested(1, TestPlans.GAS), deadlines, new RecordingNotifier(), plans, "event-1");
-            saga.on(declined(2, Department.FIRE), commands, deadlines, clock);
+            saga.on(declined(2, Department.FIRE), commands, deadlines, clock, "declined-1");
             return null;
         });
 
