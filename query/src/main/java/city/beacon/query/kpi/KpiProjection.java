@@ -31,12 +31,12 @@ import java.util.function.UnaryOperator;
  * Response KPIs per department and incident type: time to acknowledge and to arrive on scene (median, p90), the
  * deadline-miss rate and escalations, over the tasks requested in a period; drills excluded.
  * <p>
- * Tasks are filed under the UTC day of their request, one document per day, so a period reads its days' documents by
- * id. An incident's type is kept apart and joined when asked, so a reclassification counts every task of the
- * incident under its latest type. Day documents are shared by many tasks: this group must run in one sequence (one
- * segment), since the embedded store does not make concurrent updates of one document atomic. Each day document
- * records the stream positions it applied (a batch redelivered after a crash counts nothing twice), each task its
- * last applied sequence number and each incident its version, so an event delivered twice changes nothing.
+ * Tasks are filed under the UTC day of their request, in that day's bucket documents (KpiStore), so a period reads its
+ * days' buckets by id. An incident's type is kept apart and joined when asked, so a reclassification counts every task of the
+ * incident under its latest type. Buckets are shared by many tasks: this group must run in one sequence (one
+ * segment), since the embedded store does not make concurrent updates of one document atomic. Each bucket records
+ * the stream positions it applied (a batch redelivered after a crash counts nothing twice), each task its last
+ * applied sequence number and each incident its version, so an event delivered twice changes nothing.
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)
@@ -76,7 +76,8 @@ public class KpiProjection {
     void on(TaskRequestedEvent e, @SequenceNumber long seq) {
         var taskId = e.taskId().value();
         var day = dayOf(e.requestedAt());
-        var stored = store.storedDay(day);
+        var bucket = KpiStore.bucket(day, taskId);
+        var stored = store.storedBucket(bucket);
         var position = EventPosition.ofCurrent();
         var facts = KpiStore.day(stored);
         if ((position == null || !position.appliedTo(stored))
@@ -85,9 +86,9 @@ public class KpiProjection {
             tasks.add(new TaskFacts(taskId, e.department().code(), e.incidentId().value(), e.requestedAt(),
                     e.acknowledgeBy(), null, null, null, false, seq));
             tasks.sort(Comparator.comparing(TaskFacts::taskId));   // the same document whatever the delivery order
-            store.saveDay(day, new KpiDay(tasks), stored, position);
+            store.saveBucket(bucket, new KpiDay(tasks), stored, position);
         }
-        store.rememberDay(taskId, day);   // written after the day: a crash in between is repaired by the redelivery
+        store.rememberBucket(taskId, day, bucket);   // after the bucket: a crash in between is repaired by redelivery
     }
 
     @EventHandler
@@ -149,11 +150,11 @@ public class KpiProjection {
     }
 
     private void task(TaskId id, long seq, UnaryOperator<TaskFacts> change) {
-        var day = store.dayOf(id.value());
-        if (day == null) {
+        var bucket = store.bucketOf(id.value());
+        if (bucket == null) {
             return;   // a task this model never saw requested
         }
-        var stored = store.storedDay(day);
+        var stored = store.storedBucket(bucket);
         var position = EventPosition.ofCurrent();
         if (position != null && position.appliedTo(stored)) {
             return;
@@ -166,7 +167,7 @@ public class KpiProjection {
                     return;
                 }
                 tasks.set(i, change.apply(task));
-                store.saveDay(day, new KpiDay(tasks), stored, position);
+                store.saveBucket(bucket, new KpiDay(tasks), stored, position);
                 return;
             }
         }

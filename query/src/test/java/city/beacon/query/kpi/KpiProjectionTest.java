@@ -197,8 +197,44 @@ class KpiProjectionTest {
     @Test
     void aTaskIsFiledUnderTheUtcDayOfItsRequest() {
         history().forEach(this::apply);
-        assertThat(dump().get("kpi_days")).hasSize(2);
-        assertThat(database.getCollection("kpi_days").find(new org.bson.Document("_id", "2026-11-27")).first())
-                .isNotNull();
+        var days = database.getCollection("kpi_task_days").find().map(d -> d.getString("day")).into(new ArrayList<>());
+        assertThat(days).contains("2026-11-27", "2026-11-28");
+        assertThat(database.getCollection("kpi_days").find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .allMatch(id -> id.startsWith("2026-11-27#") || id.startsWith("2026-11-28#"));
+    }
+
+    @Test
+    void aBusyDaysTasksAreSpreadOverBucketsSoNoDocumentHoldsTheDay() {
+        projection.on(reported(LEAK, IncidentType.GAS_LEAK, false));
+        for (int i = 0; i < 2_000; i++) {
+            projection.on(requested("busy-" + i, LEAK, Department.FIRE, T0.plusSeconds(i)), 0);
+        }
+
+        var sizes = database.getCollection("kpi_days").find()
+                .map(d -> d.getList("tasks", Object.class).size()).into(new ArrayList<>());
+        assertThat(sizes).hasSize(KpiStore.BUCKETS);
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
+        assertThat(sizes).allMatch(size -> size < 2_000 / KpiStore.BUCKETS * 2);
+        var day = projection.handle(new FindKpisQuery(DAY, DAY.plusSeconds(86_400)));
+        assertThat(day).singleElement().satisfies(row -> assertThat(row.tasks()).isEqualTo(2_000));
+    }
+
+    @Test
+    void aDayDocumentWrittenBeforeBucketsIsStillCountedAndUpdated() {
+        projection.on(reported(LEAK, IncidentType.GAS_LEAK, false));
+        projection.on(requested("old", LEAK, Department.FIRE, T0), 0);
+        // Move the task into the shape of before: one document per day, its index naming only the day.
+        var days = database.getCollection("kpi_days");
+        var bucket = days.find().first();
+        days.deleteMany(new org.bson.Document());
+        days.insertOne(bucket.append("_id", "2026-11-28"));
+        database.getCollection("kpi_task_days").replaceOne(new org.bson.Document("_id", "old"),
+                new org.bson.Document("_id", "old").append("day", "2026-11-28"));
+
+        projection.on(acknowledged("old", LEAK, Department.FIRE, 60), 1);
+
+        var row = projection.handle(new FindKpisQuery(DAY, DAY.plusSeconds(86_400))).get(0);
+        assertThat(row.tasks()).isEqualTo(1);
+        assertThat(row.acknowledge().medianSeconds()).isEqualTo(60.0);
     }
 }
