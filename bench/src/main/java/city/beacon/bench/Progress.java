@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Waits for progress the node reports only when asked: read models catching up (the processors hook) and a
  * verification run. The node pushes neither, and the bench drives it from outside without changing it, so a timer asks
  * at a client's pace and the caller waits, bounded, for the answer that shows the work done: the wait ends on that
- * answer, and no thread sleeps between questions.
+ * answer, and the timer, not the waiting caller, paces the questions.
  */
 final class Progress {
     /** Longer than any single question may take (the API's request timeout is 120 s). */
