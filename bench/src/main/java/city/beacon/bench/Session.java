@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One Beacon node as a user runs it, on its own store: the standalone embedded store started from beacon.jar
@@ -17,6 +18,16 @@ final class Session implements AutoCloseable {
     static final String ADMIN = "admin";
     static final String OPERATOR = "operator";
     static final String AUDITOR = "auditor";
+    /** What the store role prints once it listens (StandaloneStore). */
+    private static final String STORE_READY = "Beacon store listening";
+    /**
+     * Spring Boot logs every availability change at DEBUG under this logger. Readiness moves to ACCEPTING_TRAFFIC
+     * once the node has started, its web server listens and every ready listener has run: the node says so itself,
+     * as the state its readiness probe reports.
+     */
+    private static final String AVAILABILITY_LOGGER = "org.springframework.boot.availability";
+    private static final Predicate<String> NODE_READY = line -> line.contains("ReadinessState changed")
+            && line.contains(" to ACCEPTING_TRAFFIC");
 
     final String label;
     final Path directory;
@@ -52,8 +63,9 @@ final class Session implements AutoCloseable {
             int storePort = BeaconProcess.freePort();
             store = BeaconProcess.start(label + "-store", List.of(), options.beaconJar(), List.of(
                     "--beacon.role=store", "--beacon.embedded-store.port=" + storePort,
-                    "--beacon.embedded-store.path=" + directory.resolve("store").resolve("beacon.mv")), directory);
-            store.awaitReady(() -> BeaconProcess.listening(storePort), 60);
+                    "--beacon.embedded-store.path=" + directory.resolve("store").resolve("beacon.mv")), directory,
+                    line -> line.startsWith(STORE_READY));
+            store.awaitReady(60);
             uri = "mongodb://127.0.0.1:" + storePort;
         } else {
             database = "beacon_bench_" + System.currentTimeMillis() + "_" + label;
@@ -67,17 +79,13 @@ final class Session implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=demo,bench", "--beacon.mongodb.uri=" + uri,
                 "--beacon.mongodb.database=" + database, "--server.port=" + httpPort,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--logging.level." + AVAILABILITY_LOGGER + "=DEBUG"));
         arguments.addAll(nodeArguments);
-        var node = BeaconProcess.start(label + "-node", jvm, options.beaconJar(), arguments, directory);
+        var node = BeaconProcess.start(label + "-node", jvm, options.beaconJar(), arguments, directory,
+                NODE_READY);
         var api = new Api("http://127.0.0.1:" + httpPort);
-        node.awaitReady(() -> {
-            try {
-                return api.get(ADMIN, "/actuator/health").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }, 600);   // minutes on a 2-core machine shared with several builds
+        node.awaitReady(600);   // minutes on a 2-core machine shared with several builds
         System.out.printf("session %s: node pid %d on %s, store %s (%s), started in %.1f s%n", label, node.pid(),
                 api.baseUrl(), uri, database, (System.nanoTime() - start) / 1e9);
         return new Session(label, directory, store, node, api, new RawStore(uri, database), options.mongoUri() == null);
@@ -100,15 +108,13 @@ final class Session implements AutoCloseable {
                 + "&openEvery=" + openEvery + "&eventsPerCommit=" + eventsPerCommit);
     }
 
-    /** Polls the read models' progress until every one reached head, or time runs out; answers the last status. */
+    /**
+     * Waits until every read model reached head (the latest position if {@code head} is -1), or time runs out;
+     * answers the last status. The node reports its processors only when asked: asked every 100 ms.
+     */
     JsonNode awaitCaughtUp(long head, double seconds) throws InterruptedException {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        JsonNode status = hook("GET", "/processors?head=" + head);
-        while (!status.path("caughtUp").asBoolean() && System.nanoTime() < end) {
-            Thread.sleep(100);
-            status = hook("GET", "/processors?head=" + head);
-        }
-        return status;
+        return Progress.await(() -> hook("GET", "/processors?head=" + head),
+                status -> status.path("caughtUp").asBoolean(), Duration.ofMillis(100), seconds);
     }
 
     /** The slowest read model's position in a status answer. */
@@ -150,9 +156,5 @@ final class Session implements AutoCloseable {
         if (store != null) {
             store.close();
         }
-    }
-
-    static void pause(double seconds) throws InterruptedException {
-        TimeUnit.MILLISECONDS.sleep((long) (seconds * 1000));
     }
 }

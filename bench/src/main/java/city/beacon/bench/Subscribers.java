@@ -18,9 +18,13 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many consoles on one topic, as wall displays connect: HTTP Basic on the handshake, plain STOMP CONNECT. Each frame
@@ -37,6 +41,12 @@ final class Subscribers implements AutoCloseable {
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private volatile String prefix = "\u0000";
     private volatile java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicLong arrived = new AtomicLong();
+    /** The count a waiting run wants, completed by the arrival that reaches it. */
+    private volatile Awaited awaited = new Awaited(Long.MAX_VALUE, new CompletableFuture<>());
+
+    private record Awaited(long count, CompletableFuture<Void> reached) {
+    }
 
     static Subscribers connect(String baseUrl, String user, String topic, int count) throws Exception {
         var subscribers = new Subscribers();
@@ -99,6 +109,10 @@ final class Subscribers implements AutoCloseable {
                 int number = Integer.parseInt(frame.substring(start, end));
                 if (seen.add(((long) subscriber << 32) | number)) {
                     arrivals.add(new Arrival(subscriber, number, now));
+                    var waiting = awaited;
+                    if (arrived.incrementAndGet() >= waiting.count()) {
+                        waiting.reached().complete(null);
+                    }
                 }
             }
             from = end;
@@ -107,13 +121,31 @@ final class Subscribers implements AutoCloseable {
 
     /** Starts a new run: only markers with this prefix count from now on. */
     void expect(String markerPrefix) {
+        awaited = new Awaited(Long.MAX_VALUE, new CompletableFuture<>());
         arrivals.clear();
+        arrived.set(0);
         seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         prefix = markerPrefix;
     }
 
-    int arrivalCount() {
-        return arrivals.size();
+    /**
+     * Waits until this run's arrivals number {@code count}, or until {@code deadline} ({@link System#nanoTime()});
+     * the frame handler that records the last one ends the wait.
+     */
+    boolean awaitArrivals(long count, long deadline) throws InterruptedException {
+        var waiting = new Awaited(count, new CompletableFuture<>());
+        awaited = waiting;
+        if (arrived.get() >= count) {   // reached before this wait was set up
+            return true;
+        }
+        try {
+            waiting.reached().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<Arrival> arrivals() {
