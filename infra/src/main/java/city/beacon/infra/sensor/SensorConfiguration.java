@@ -1,11 +1,13 @@
 package city.beacon.infra.sensor;
 
 import city.beacon.saga.alarm.AlarmCorrelator;
+import city.beacon.saga.alarm.ReportedIncidents;
 import city.beacon.saga.alarm.CorrelationSettings;
 import city.beacon.saga.alarm.OpenAlarmIncidents;
 import city.beacon.saga.response.AutomaticActions;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -69,9 +71,10 @@ public class SensorConfiguration {
     }
 
     @Bean
-    AlarmCorrelator alarmCorrelator(CommandGateway commands, OpenAlarmIncidents open,
-                                              CorrelationSettings settings) {
-        return new AlarmCorrelator(commands, open, settings);
+    AlarmCorrelator alarmCorrelator(CommandGateway commands, OpenAlarmIncidents open, CorrelationSettings settings,
+                                    EventStore events) {
+        ReportedIncidents reported = incident -> events.lastSequenceNumberFor(incident.value()).isPresent();
+        return new AlarmCorrelator(commands, open, settings, reported);
     }
 
     @Bean

@@ -32,6 +32,10 @@ import java.util.UUID;
  * in stream order. Incident ids are derived from the alarm, so an alarm redelivered after a crash reports the same
  * incident again, which the event store refuses, instead of a second one.
  * <p>
+ * The open alarm incidents are written at once, the report's events only when the processor's batch commits: a batch
+ * whose events the store refused (its disk full) or whose node died is handled again with the alarm already recorded.
+ * An alarm seen again whose incident never reached the store is therefore reported again.
+ * <p>
  * The automatic action of the sensor's department (the gas utility's remote valve) is requested by the incident's
  * IncidentResponseSaga, the one process that decides which departments an incident has tasked (see AutomaticActions).
  */
@@ -42,11 +46,14 @@ public class AlarmCorrelator {
     private final CommandGateway commands;
     private final OpenAlarmIncidents open;
     private final CorrelationSettings settings;
+    private final ReportedIncidents reported;
 
-    public AlarmCorrelator(CommandGateway commands, OpenAlarmIncidents open, CorrelationSettings settings) {
+    public AlarmCorrelator(CommandGateway commands, OpenAlarmIncidents open, CorrelationSettings settings,
+                           ReportedIncidents reported) {
         this.commands = commands;
         this.open = open;
         this.settings = settings;
+        this.reported = reported;
     }
 
     @EventHandler
@@ -54,7 +61,13 @@ public class AlarmCorrelator {
         var key = alarmKey(e);
         var incidents = open.all();
         if (incidents.stream().anyMatch(incident -> incident.alarmKeys().contains(key))) {
-            return;   // handled before a crash; the token had not moved on
+            // Handled before; the incident it opened may have been lost with its batch.
+            var opened = incidentFor(key);
+            if (incidents.stream().anyMatch(incident -> incident.incidentId().equals(opened))
+                    && !reported.stored(opened)) {
+                report(e, key);
+            }
+            return;
         }
         var sensor = e.sensorId().value();
         var joined = incidents.stream().filter(incident -> incident.sensorIds().contains(sensor)).findFirst()
@@ -110,8 +123,7 @@ public class AlarmCorrelator {
     }
 
     private void report(SensorAlarmRaisedEvent e, String key) {
-        var incidentId = new IncidentId(UUID.nameUUIDFromBytes(("alarm:" + key).getBytes(StandardCharsets.UTF_8))
-                .toString());
+        var incidentId = incidentFor(key);
         var area = AffectedArea.circle(e.point(), settings.affectedRadiusMeters());
         var command = new ReportIncidentCommand(incidentId, e.incidentType(), DeviationSeverity.of(e.deviation()),
                 Urgency.IMMEDIATE, Certainty.LIKELY, new Location(e.point(), e.address(), area), describe(e),
@@ -124,6 +136,10 @@ public class AlarmCorrelator {
         open.save(new OpenAlarmIncident(incidentId, e.point(), Set.of(e.sensorId().value()), Set.of(key),
                 e.raisedAt()));
         send(new LinkSensorAlarmCommand(e.sensorId(), incidentId));
+    }
+
+    private static IncidentId incidentFor(String alarmKey) {
+        return new IncidentId(UUID.nameUUIDFromBytes(("alarm:" + alarmKey).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private void join(OpenAlarmIncident incident, SensorAlarmRaisedEvent e, String key) {

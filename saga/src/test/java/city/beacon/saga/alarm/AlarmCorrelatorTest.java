@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,8 @@ class AlarmCorrelatorTest {
     static final GeoPoint LEAK = new GeoPoint(31.2336, 121.4700);
     private final List<CommandMessage<?>> sent = new ArrayList<>();
     private final Map<IncidentId, OpenAlarmIncident> store = new LinkedHashMap<>();
+    /** The incidents whose report reached the event store. */
+    private final Set<IncidentId> stored = new HashSet<>();
     private AlarmCorrelator correlator;
 
     @BeforeEach
@@ -33,6 +37,9 @@ class AlarmCorrelatorTest {
         for (var type : List.of(ReportIncidentCommand.class, AddIncidentNoteCommand.class, LinkSensorAlarmCommand.class)) {
             bus.subscribe(type.getName(), message -> {
                 sent.add(message);
+                if (message.getPayload() instanceof ReportIncidentCommand report) {
+                    stored.add(report.incidentId());
+                }
                 return null;
             });
         }
@@ -50,7 +57,7 @@ class AlarmCorrelatorTest {
             }
         };
         correlator = new AlarmCorrelator(DefaultCommandGateway.builder().commandBus(bus).build(), open,
-                new CorrelationSettings(500, Duration.ofMinutes(30), 200));
+                new CorrelationSettings(500, Duration.ofMinutes(30), 200), stored::contains);
     }
 
     static SensorAlarmRaisedEvent alarm(String sensor, GeoPoint where, double value, Instant at) {
@@ -104,6 +111,21 @@ class AlarmCorrelatorTest {
         correlator.on(alarm("GP-0101", LEAK, 0.2, T0.plusSeconds(5 * 3600)));
         assertThat(payloads(ReportIncidentCommand.class)).hasSize(1);
         assertThat(payloads(AddIncidentNoteCommand.class)).hasSize(1);
+    }
+
+    @Test
+    void anAlarmSeenAgainWhoseIncidentNeverReachedTheStoreReportsItAgain() {
+        var first = alarm("GP-0101", LEAK, 0.22, T0);
+        correlator.on(first);
+        stored.clear();   // its batch recorded the alarm, then the store refused the report's events
+
+        correlator.on(first);
+
+        assertThat(payloads(ReportIncidentCommand.class)).hasSize(2)
+                .extracting(report -> ((ReportIncidentCommand) report).incidentId()).containsOnly(
+                        ((ReportIncidentCommand) payloads(ReportIncidentCommand.class).get(0)).incidentId());
+        assertThat(payloads(LinkSensorAlarmCommand.class)).hasSize(2);
+        assertThat(store).hasSize(1);
     }
 
     @Test
