@@ -113,7 +113,12 @@ final class DurableBackend implements MongoBackend {
                 || ClaimExtensions.isClaimExtension(name, body)) {
             return commit.derivedWrite(write);
         }
-        return commit.durableWrite(write);
+        // A token is written durably for its processor's restart, not for readers (see GroupCommit).
+        return commit.durableWrite(write, !isTokens(body.get(commandName(body))));
+    }
+
+    private static boolean isTokens(Object collection) {
+        return DurableCollections.TRACKING_TOKENS.equals(collection);
     }
 
     /** {@code {setParameter: 1, beaconMinFreeSpace: "2GB"}}: an operator's change of the floor, without a restart. */

@@ -18,8 +18,11 @@ import java.util.function.Supplier;
  * That is sound because a commit takes every change in memory so far: a durable write makes every write answered
  * before it started durable too, so a crash loses at most a suffix of derived writes (docs/event-store.md).
  * <p>
- * Reads wait for every durable write that had started before they finished, not for derived ones: otherwise a reader
- * could see (and a tracking processor act on) an event that a crash then takes back.
+ * Reads wait for every durable write readers must not get ahead of (event commits, claims) that had started before
+ * they finished, not for derived ones nor for tokens: otherwise a reader could see (and a tracking processor act on)
+ * an event that a crash then takes back. A token is durable for its own processor's sake and read by it alone; every
+ * processor's reads of the event stream waiting for every other processor's token commits made a replay wait for
+ * the disk once per batch per processor.
  * <p>
  * Commands run under a shared gate and a commit takes it exclusively, so a commit never captures half a command
  * (a document stored but its unique-index entries not yet). For the same reason the MVStore's background writer and
@@ -42,6 +45,8 @@ final class GroupCommit {
     private final boolean fsync;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final AtomicLong durableStarted = new AtomicLong();
+    /** The latest ticket of a durable write that reads must wait for. */
+    private final AtomicLong readBarrier = new AtomicLong();
     private final Object commitTurn = new Object();
     private volatile long durable;
     private final AtomicLong commits = new AtomicLong();
@@ -67,10 +72,18 @@ final class GroupCommit {
         }
     }
 
-    /** A write its client is told is durable: answered only once it is on disk. */
+    /** A write its client is told is durable: answered only once it is on disk; reads wait for it. */
     <T> T durableWrite(Supplier<T> command) {
+        return durableWrite(command, true);
+    }
+
+    /** @param readersWait whether a read that finishes after this write started waits until it is on disk */
+    <T> T durableWrite(Supplier<T> command, boolean readersWait) {
         gate.readLock().lock();
         long ticket = durableStarted.incrementAndGet();
+        if (readersWait) {
+            readBarrier.accumulateAndGet(ticket, Math::max);
+        }
         try {
             return command.get();
         } finally {
@@ -95,7 +108,7 @@ final class GroupCommit {
 
     <T> T read(Supplier<T> query) {
         T result = query.get();
-        awaitDurable(durableStarted.get());
+        awaitDurable(readBarrier.get());
         return result;
     }
 
