@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Pauses, fast-forwards and resets Beacon's streaming processors through Axon's public API only, so the bench measures
@@ -64,14 +65,18 @@ final class ProcessorControl {
         streaming().values().forEach(StreamingEventProcessor::start);
     }
 
-    /** Resets every read model and starts rebuilding it from the first event; returns the head to reach. */
+    /**
+     * Resets every read model and starts rebuilding it from the first event; returns the head to reach. All stop
+     * together, then all start: stopped one after the other, the last ones began their rebuild seconds late (each stop
+     * waits for its worker), and that wait was counted as replay time.
+     */
     long replay() {
         long head = head();
-        streaming().values().stream().filter(this::replayable).forEach(processor -> {
-            processor.shutdownAsync().join();
-            processor.resetTokens();
-            processor.start();
-        });
+        var replayed = streaming().values().stream().filter(this::replayable).toList();
+        CompletableFuture.allOf(replayed.stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new)).join();
+        replayed.forEach(StreamingEventProcessor::resetTokens);
+        replayed.forEach(StreamingEventProcessor::start);
         return head;
     }
 

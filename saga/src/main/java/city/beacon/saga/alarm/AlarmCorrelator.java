@@ -9,6 +9,7 @@ import city.beacon.api.sensor.SensorWentSilentEvent;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -40,6 +41,7 @@ import java.util.UUID;
  * IncidentResponseSaga, the one process that decides which departments an incident has tasked (see AutomaticActions).
  */
 @ProcessingGroup(AlarmCorrelator.GROUP)
+@DisallowReplay   // it reports incidents: replaying history would report every old alarm again
 public class AlarmCorrelator {
     public static final String GROUP = "alarm-correlation";
     static final Actor ACTOR = Actor.system("alarm-correlation");
