@@ -287,7 +287,7 @@ class LostTaskRequestsTest {
 
     /** A node that dies once between a batch's task requests reaching the store and its token. */
     private record FailsFirstTokenAfterTaskRequests(TokenStore delegate, InMemoryEventStorageEngine events,
-                                                    AtomicBoolean once) implements TokenStore {
+                                                    AtomicBoolean once) implements ForwardingTokenStore {
         @Override
         public void storeToken(TrackingToken token, String processorName, int segment) {
             boolean requestsStored = events.readEvents(null, false)
@@ -296,41 +296,6 @@ class LostTaskRequestsTest {
                 throw new IllegalStateException("the node died before storing its token");
             }
             delegate.storeToken(token, processorName, segment);
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount) {
-            delegate.initializeTokenSegments(processorName, segmentCount);
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-            delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-        }
-
-        @Override
-        public TrackingToken fetchToken(String processorName, int segment) {
-            return delegate.fetchToken(processorName, segment);
-        }
-
-        @Override
-        public void releaseClaim(String processorName, int segment) {
-            delegate.releaseClaim(processorName, segment);
-        }
-
-        @Override
-        public boolean requiresExplicitSegmentInitialization() {
-            return delegate.requiresExplicitSegmentInitialization();
-        }
-
-        @Override
-        public int[] fetchSegments(String processorName) {
-            return delegate.fetchSegments(processorName);
-        }
-
-        @Override
-        public Optional<String> retrieveStorageIdentifier() {
-            return delegate.retrieveStorageIdentifier();
         }
     }
 }

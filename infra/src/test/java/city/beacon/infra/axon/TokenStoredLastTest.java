@@ -67,45 +67,10 @@ class TokenStoredLastTest {
     }
 
     /** Stores from another thread, where no unit of work is running, so the in-memory store writes at once. */
-    private record WritesAtOnce(TokenStore memory) implements TokenStore {
+    private record WritesAtOnce(TokenStore delegate) implements ForwardingTokenStore {
         @Override
         public void storeToken(TrackingToken token, String processorName, int segment) {
-            CompletableFuture.runAsync(() -> memory.storeToken(token, processorName, segment)).join();
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount) {
-            memory.initializeTokenSegments(processorName, segmentCount);
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-            memory.initializeTokenSegments(processorName, segmentCount, initialToken);
-        }
-
-        @Override
-        public TrackingToken fetchToken(String processorName, int segment) {
-            return memory.fetchToken(processorName, segment);
-        }
-
-        @Override
-        public void releaseClaim(String processorName, int segment) {
-            memory.releaseClaim(processorName, segment);
-        }
-
-        @Override
-        public boolean requiresExplicitSegmentInitialization() {
-            return memory.requiresExplicitSegmentInitialization();
-        }
-
-        @Override
-        public int[] fetchSegments(String processorName) {
-            return memory.fetchSegments(processorName);
-        }
-
-        @Override
-        public Optional<String> retrieveStorageIdentifier() {
-            return memory.retrieveStorageIdentifier();
+            CompletableFuture.runAsync(() -> delegate.storeToken(token, processorName, segment)).join();
         }
     }
 
