@@ -49,8 +49,10 @@ final class RestProbes {
     private void callers(Endpoint endpoint) {
         for (var caller : Caller.values()) {
             if (!endpoint.allowed().contains(caller)) {
-                // Headers over the server's limit may be refused before authentication, as a 400.
-                var expected = caller == Caller.HUGE_KEY ? Set.of(400, 401, 403) : Set.of(401, 403);
+                // Headers over the server's limit may be refused before authentication, as a 400, and the server
+                // closes the connection then: a client still sending its body may see it close before the 400
+                // (seen once on POST .../location in a full run), as with the oversized bodies below.
+                var expected = caller == Caller.HUGE_KEY ? Set.of(400, 401, 403, RawHttp.BROKEN) : Set.of(401, 403);
                 add(endpoint, "caller:" + caller.name(), endpoint.path(), caller, bodyOrNull(endpoint), expected, null);
             }
         }
