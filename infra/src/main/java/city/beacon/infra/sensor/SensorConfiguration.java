@@ -1,9 +1,9 @@
 package city.beacon.infra.sensor;
 
 import city.beacon.saga.alarm.AlarmCorrelator;
-import city.beacon.saga.alarm.ReportedIncidents;
 import city.beacon.saga.alarm.CorrelationSettings;
 import city.beacon.saga.alarm.OpenAlarmIncidents;
+import city.beacon.saga.alarm.ReportedIncidents;
 import city.beacon.saga.response.AutomaticActions;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -107,14 +107,14 @@ final class DurableBackend implements MongoBackend {
         if (refusal != null) {
             return error(OUT_OF_DISK_SPACE, "OutOfDiskSpace", "the event store refused the write: " + refusal);
         }
+        Object target = body.get(commandName(body));
         Supplier<Document> write = COLLECTION_WRITES.contains(name)
-                ? () -> writes.oneAtATime(database, body.get(commandName(body)), handler) : handler;
-        if (COLLECTION_WRITES.contains(name) && isDerived(body.get(commandName(body)))
-                || ClaimExtensions.isClaimExtension(name, body)) {
+                ? () -> writes.oneAtATime(database, target, handler) : handler;
+        if (COLLECTION_WRITES.contains(name) && isDerived(target) || ClaimExtensions.isClaimExtension(name, body)) {
             return commit.derivedWrite(write);
         }
         // A token is written durably for its processor's restart, not for readers (see GroupCommit).
-        return commit.durableWrite(write, !isTokens(body.get(commandName(body))));
+        return commit.durableWrite(write, !isTokens(target));
     }
 
     private static boolean isTokens(Object collection) {

@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * of its plan requested once: the real Task, saga and tracking processor, on Axon's in-memory stores.
  */
 class LostTaskRequestsTest {
-    /** Now, fixed: the deadline manager schedules by the wall clock, and no acknowledgment deadline is due in a test. */
+    /** Now, fixed: the deadline manager schedules by the wall clock, and no acknowledgment deadline falls due here. */
     private static final Instant NOW = Instant.now();
     private static final IncidentId INCIDENT = new IncidentId("incident-1");
     private static final List<Department> PLANNED = List.of(Department.GAS_UTILITY, Department.FIRE, Department.POLICE);

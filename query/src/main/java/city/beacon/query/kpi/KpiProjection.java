@@ -32,11 +32,11 @@ import java.util.function.UnaryOperator;
  * deadline-miss rate and escalations, over the tasks requested in a period; drills excluded.
  * <p>
  * Tasks are filed under the UTC day of their request, in that day's bucket documents (KpiStore), so a period reads its
- * days' buckets by id. An incident's type is kept apart and joined when asked, so a reclassification counts every task of the
- * incident under its latest type. Buckets are shared by many tasks: this group must run in one sequence (one
- * segment), since the embedded store does not make concurrent updates of one document atomic. Each bucket records
- * the stream positions it applied (a batch redelivered after a crash counts nothing twice), each task its last
- * applied sequence number and each incident its version, so an event delivered twice changes nothing.
+ * days' buckets by id. An incident's type is kept apart and joined when asked, so a reclassification counts every
+ * task of the incident under its latest type. Buckets are shared by many tasks: this group must run in one sequence
+ * (one segment), since the embedded store does not make concurrent updates of one document atomic. Each bucket
+ * records the stream positions it applied (a batch redelivered after a crash counts nothing twice), each task its
+ * last applied sequence number and each incident its version, so an event delivered twice changes nothing.
  */
 @Component
 @ProcessingGroup(KpiProjection.GROUP)

@@ -45,7 +45,11 @@ class KpiStore {
 
     /** The bucket of the day's tasks that holds this task. */
     static String bucket(String day, String taskId) {
-        return day + "#" + Math.floorMod(taskId.hashCode(), BUCKETS);   // String.hashCode is the same in every JVM
+        return bucket(day, Math.floorMod(taskId.hashCode(), BUCKETS));   // String.hashCode is the same in every JVM
+    }
+
+    private static String bucket(String day, int number) {
+        return day + "#" + number;
     }
 
     /** A bucket as stored (null when none): it records the stream positions it applied. */
@@ -62,8 +66,8 @@ class KpiStore {
         var ids = new ArrayList<String>();
         for (var day : dayIds) {
             ids.add(day);
-            for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                ids.add(day + "#" + bucket);
+            for (int number = 0; number < BUCKETS; number++) {
+                ids.add(bucket(day, number));
             }
         }
         var found = new ArrayList<KpiDay>();

@@ -141,7 +141,8 @@ public class AlarmCorrelator {
     }
 
     private static IncidentId incidentFor(String alarmKey) {
-        return new IncidentId(UUID.nameUUIDFromBytes(("alarm:" + alarmKey).getBytes(StandardCharsets.UTF_8)).toString());
+        var name = ("alarm:" + alarmKey).getBytes(StandardCharsets.UTF_8);
+        return new IncidentId(UUID.nameUUIDFromBytes(name).toString());
     }
 
     private void join(OpenAlarmIncident incident, SensorAlarmRaisedEvent e, String key) {

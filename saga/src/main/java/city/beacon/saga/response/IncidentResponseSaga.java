@@ -81,7 +81,8 @@ public class IncidentResponseSaga {
         severity = e.severity();
         automatic.forSource(e.source()).ifPresent(action -> requestAutomatic(action, commands, plans, clock, eventId));
         if (reportedBySensorAsSevere(e)) {
-            dispatch(commands, plans, clock, eventId);   // a sensor this sure counts as confirmed: no operator in the loop
+            // A sensor this sure counts as confirmed: no operator in the loop.
+            dispatch(commands, plans, clock, eventId);
         }
     }
 
@@ -277,7 +278,7 @@ public class IncidentResponseSaga {
     }
 
     private void askAgain(String eventId, CommandGateway commands, Clock clock) {
-        for (var task : List.copyOf(tasks.values())) {
+        for (var task : tasks.values()) {
             if (eventId.equals(task.askedBy())) {
                 sendRequest(task, commands, clock);
             }
