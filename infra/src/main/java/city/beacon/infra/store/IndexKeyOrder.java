@@ -2,6 +2,7 @@ package city.beacon.infra.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Profiled under the bench's append load, that was ~40 % of the store process's CPU (a new ObjectOutputStream per
  * key, many per lookup, insert and compaction step). This type keeps exactly that order (the files already written
  * stay readable, their B-trees sorted as before) and remembers each key's bytes, so a key is serialized once while it
- * stays in the cache.
+ * stays in the cache, for comparing it and for writing it to the file at a commit alike.
  * <p>
  * A key's bytes are only reused for an equal key whose values all serialize identically whenever they are equal
  * (strings, longs, ints, doubles, booleans, object ids, null). Any other key (a sub-document, a list) is serialized
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IndexKeyOrder extends ObjectDataType {
     /** Bounds the memory the cache holds (~100-200 bytes a key); emptied at once when full, refilled as keys are used. */
     private static final int MAX_CACHED_KEYS = 100_000;
+    /** ObjectDataType's tag for a Java-serialized object (package-private there). */
+    private static final byte SERIALIZED_OBJECT = 19;
     private static final Set<Class<?>> SERIALIZED_BY_VALUE = Set.of(String.class, Long.class, Integer.class,
             Double.class, Boolean.class, ObjectId.class);
 
@@ -41,6 +44,17 @@ final class IndexKeyOrder extends ObjectDataType {
         }
         // What ObjectDataType does for two objects of a type it does not know and that are not Comparable.
         return compareNotNull(serialized(left), serialized(right));
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof KeyValue key && cacheable(key)) {
+            // Byte for byte what ObjectDataType writes for an object it serializes (its TYPE_SERIALIZED_OBJECT).
+            byte[] bytes = serialized(key);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+            return;
+        }
+        super.write(buffer, value);
     }
 
     private byte[] serialized(KeyValue key) {

@@ -1,6 +1,8 @@
 package city.beacon.infra.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -12,10 +14,14 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend with its unique-index maps ordered by {@link IndexKeyOrder}: the same order and the
- * same file format, at a fraction of the CPU.
+ * mongo-java-server's H2 backend with its unique-index maps ordered by {@link IndexKeyOrder} (the same order and the
+ * same file format, at a fraction of the CPU) and its documents written as BSON ({@link BsonDocumentValues}; files
+ * written before stay readable).
  */
 final class IndexedH2Backend extends H2Backend {
+    /** The prefix mongo-java-server's H2 backend gives a collection's document map (H2Database.DATABASES_PREFIX). */
+    private static final String DOCUMENTS_PREFIX = "databases.";
+
     IndexedH2Backend(MVStore store) {
         super(store);
     }
@@ -42,6 +48,14 @@ final class IndexedH2Backend extends H2Backend {
             getMvStore().openMap(getFullCollectionNamespace(collection) + "._index_" + index,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
             return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            // As above: the backend's own openMap finds the document map already open, with the value type.
+            getMvStore().openMap(DOCUMENTS_PREFIX + getFullCollectionNamespace(collection),
+                    new MVMap.Builder<Object, Object>().valueType(new BsonDocumentValues()));
+            return super.openOrCreateCollection(collection, options);
         }
     }
 }

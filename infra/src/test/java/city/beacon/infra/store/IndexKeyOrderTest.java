@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +27,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cached index key order is H2's own order, so stores written before it stay readable and stores written with it
- * stay readable by the plain backend.
+ * The cached index key order is H2's own order and writes H2's own bytes, so stores written before it stay readable.
  */
 class IndexKeyOrderTest {
     @TempDir
@@ -56,11 +56,35 @@ class IndexKeyOrderTest {
     }
 
     @Test
-    void aStoreWrittenByEitherBackendIsReadAndExtendedByTheOther() {
+    void writesAKeyByteForByteAsH2Does() {
+        var random = new Random(13);
+        var cached = new IndexKeyOrder();
+        for (int i = 0; i < 200; i++) {
+            KeyValue key = randomKey(random);
+            cached.compare(key, randomKey(random));   // caches the key's bytes where it may
+            assertThat(written(cached, key)).as("%s", key).isEqualTo(written(new ObjectDataType(), key));
+        }
+    }
+
+    /**
+     * The index maps stay in H2's format both ways; the documents do not (BsonDocumentValues), so a store once opened
+     * by Beacon's backend is only reopened by it.
+     */
+    @Test
+    void aStoreWrittenByThePlainBackendIsReadAndExtendedByBeaconsBackend() {
         Path file = directory.resolve("keys.mv");
         writeAndCheck(file, H2Backend::new, 0, 300);
         writeAndCheck(file, IndexedH2Backend::new, 300, 600);
-        writeAndCheck(file, H2Backend::new, 600, 900);
+        writeAndCheck(file, IndexedH2Backend::new, 600, 900);
+    }
+
+    private static byte[] written(ObjectDataType type, KeyValue key) {
+        var buffer = new WriteBuffer();
+        type.write(buffer, key);
+        var bytes = buffer.getBuffer().flip();
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        return copy;
     }
 
     /** Checks every document written so far is found by each unique key, then adds more. */
@@ -84,6 +108,10 @@ class IndexKeyOrderTest {
                 if (map.contains("._index_")) {
                     assertThat(mvStore.openMap(map).getKeyType() instanceof IndexKeyOrder)
                             .as("key type of %s", map).isEqualTo(backend instanceof IndexedH2Backend);
+                }
+                if (map.startsWith("databases.")) {
+                    assertThat(mvStore.openMap(map).getValueType() instanceof BsonDocumentValues)
+                            .as("value type of %s", map).isEqualTo(backend instanceof IndexedH2Backend);
                 }
             }
         } finally {
