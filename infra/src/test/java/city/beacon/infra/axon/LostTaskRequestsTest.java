@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
@@ -150,9 +151,12 @@ class LostTaskRequestsTest {
                 .registerTokenStore(c -> new TokenStoredLast(tokens))
                 .registerSaga(IncidentResponseSaga.class, saga -> saga.configureSagaStore(c -> new KeptAsJson()))
                 // One event per batch: a batch that also held the task requests' own events would store the saga
-                // having seen them, and hide a repeated request that fails its batch for good.
-                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(1));
+                // having seen them, and hide a repeated request that fails its batch for good. From the tail: a saga
+                // processor starts at the head by default, and one that claimed its token only after the test
+                // published the report would never see it (CI failed once that way, with no task requested).
+                .registerTrackingEventProcessorConfiguration(SAGA_PROCESSOR, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(1)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
         axon = configurer.buildConfiguration();
         axon.start();
     }
