@@ -112,7 +112,7 @@ final class DocumentCodec {
                 return false;
             }
             put((byte) 0);
-            patchLength(start, size - start - 4);
+            writeIntAt(start, size - start - 4);   // a string's length counts its bytes, not itself
         } else if (value instanceof Integer number) {
             type = INT32;
             putInt(number);
@@ -246,20 +246,18 @@ final class DocumentCodec {
 
     private static String readCString(ByteBuffer in) {
         int start = in.position();
-        int end = start;
-        while (in.get(end) != 0) {
-            end++;
-        }
-        in.position(end + 1);
+        int end = skipCString(in) - 1;
         return utf8(in, start, end - start);
     }
 
-    private static void skipCString(ByteBuffer in) {
+    /** Moves past a NUL-terminated string and returns the position after its NUL. */
+    private static int skipCString(ByteBuffer in) {
         int end = in.position();
         while (in.get(end) != 0) {
             end++;
         }
         in.position(end + 1);
+        return end + 1;
     }
 
     private static String utf8(ByteBuffer in, int start, int length) {
@@ -290,15 +288,17 @@ final class DocumentCodec {
         return at;
     }
 
+    /** Writes the length of what was written since {@code at}, where {@link #reserveLength} kept room for it. */
     private void patchLength(int at) {
-        patchLength(at, size - at);
+        writeIntAt(at, size - at);
     }
 
-    private void patchLength(int at, int length) {
-        bytes[at] = (byte) length;
-        bytes[at + 1] = (byte) (length >>> 8);
-        bytes[at + 2] = (byte) (length >>> 16);
-        bytes[at + 3] = (byte) (length >>> 24);
+    /** Little-endian, as every BSON number. */
+    private void writeIntAt(int at, int value) {
+        bytes[at] = (byte) value;
+        bytes[at + 1] = (byte) (value >>> 8);
+        bytes[at + 2] = (byte) (value >>> 16);
+        bytes[at + 3] = (byte) (value >>> 24);
     }
 
     private void put(byte value) {
@@ -308,7 +308,7 @@ final class DocumentCodec {
 
     private void putInt(int value) {
         ensure(4);
-        patchLength(size, value);
+        writeIntAt(size, value);
         size += 4;
     }
 
